@@ -50,7 +50,9 @@ _COMPARATORS = [
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
-    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:" + CURRENCY_CODES + r")\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
+    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:"
+    + CURRENCY_CODES
+    + r")\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
     # '17 m/s', '3.2 m' (a space, no currency): a speed or a length, not millions ('$2 m', '2m' are)
     r"(?P<unit>%|percent\b|k\b|m\b(?![/.]\w)|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
@@ -612,7 +614,19 @@ def routine_as_steps(text: str) -> str:
         what = m.group("what")
         if m.end() < len(text) and text[m.end()] in ",.;:!?":  # ('… that week collected, turned by AI …')
             what = what.rstrip()
-        return f"{m.group('who')} {lexicon()['wished_done'][m.group('done').lower()]} {what}"
+        verb = lexicon()["wished_done"][m.group("done").lower()]
+        # ('I want the refund issued in Stripe and the requester emailed': two things wished done, each its own verb)
+        parts = re.split(r"\s+and\s+(?=(?:the|a|an|each|every|their|his|her)\s)", what, maxsplit=1)
+        done_words = "|".join(map(re.escape, lexicon()["wished_done"]))
+        earlier = (
+            re.match(r"(?P<obj>.+?)\s+(?P<d>" + done_words + r")\b(?P<rest>.*)$", parts[0], re.I | re.S)
+            if len(parts) == 2
+            else None
+        )
+        if earlier is not None:
+            verb1 = lexicon()["wished_done"][earlier.group("d").lower()]
+            return f"{m.group('who')} {verb1} {earlier.group('obj')}{earlier.group('rest')} and {verb} {parts[1]}"
+        return f"{m.group('who')} {verb} {what}"
 
     text = _wished_re().sub(wished, text)
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
@@ -869,7 +883,9 @@ def signed_in_reads(text: str) -> str:
         if re.match(r"(?:who|whom|whose|which)\b", m.group("next"), re.I):
             return m.group(0)  # ('Reeds jobs go to Giorgio, who only reads WhatsApp': a person, said more of)
         if re.match(r"go", m.group(0)[len(m.group("lead")) :], re.I) and re.search(
-            r"(?<![\w'’])(?!(?:and|then|just|first|please|also|to|i|we)\b)[a-z][\w'’-]*\s+$", text[: m.start()], re.I
+            r"(?<![\w'’])(?!(?:and|then|just|first|please|also|to|i|we)\b)[a-z][\w'’-]*\s+$",
+            text[: m.start()],
+            re.I,
         ):
             return m.group(0)  # ('bellows jobs go to Giorgio, …': where a kind of thing goes, no app opened)
         return _read_in(m.group("lead"), name, m.group("next"))
@@ -1377,7 +1393,8 @@ def counts_items(test: str) -> bool:
 def _change_moves() -> dict[str, re.Pattern[str]]:
     return {
         way: re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])", re.I
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+            re.I,
         )
         for way, words in lexicon()["change_moves"].items()
     }

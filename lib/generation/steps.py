@@ -8199,7 +8199,9 @@ def _named_after(parts: list[str]) -> list[str]:
 
 
 # ', who only reads WhatsApp: his number is …': what a route's person is, said after it — no route of its own
-_RELATIVE_ONLY = re.compile(r"\s*(?:who|whom|whose)\b(?!\s+(?:is|are)\s+(?:a|an|the)?\s*[\w-]+\s+(?:->|→))[^;]*", re.I)
+_RELATIVE_ONLY = re.compile(
+    r"\s*(?:who|whom|whose)\b(?!\s+(?:is|are)\s+(?:a|an|the)?\s*[\w-]+\s+(?:->|→))[^;]*", re.I
+)
 
 
 def _apposed(parts: list[str]) -> list[str]:
@@ -11702,7 +11704,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # 'And in every case, reply to the customer …', 'in all cases': always, after what the routes do — no items to repeat
     text = re.sub(
-        r"\bin\s+(?:every|each|any|all)\s+(?:such\s+)?cases?\b", lambda m: "always".ljust(len(m.group(0))), text, flags=re.I
+        r"\bin\s+(?:every|each|any|all)\s+(?:such\s+)?cases?\b",
+        lambda m: "always".ljust(len(m.group(0))),
+        text,
+        flags=re.I,
     )
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
