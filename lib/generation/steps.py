@@ -13393,9 +13393,12 @@ def _join_routes(parts: list[str]) -> list[str]:
             # ("For returns, reply …. For anything else, forward …": routes whose kind a comma sets off are parted
             # by ';', as `_route_clauses` reads them)
             fors = any(_ACTS_FOR.match(_LIST_MARK.sub("", r, count=1)) for r in run)
-            # ('Reeds jobs go to Giorgio, who only reads WhatsApp: his number is …': a route with a comma or a colon
-            # of its own is parted from the next by ';' too)
-            marked = any(re.search(r"[,:]\s", r.rstrip(" .")) for r in run)
+            # ('Reeds jobs go to Giorgio, who only reads WhatsApp: his number is …': a route with a colon or a 'who'
+            # clause of its own is parted from the next by ';' too)
+            marked = any(
+                _CONTACT_ASIDE.search(r.rstrip(" .")) or re.search(r",\s+(?:who|whom|whose)\b", r)
+                for r in run
+            )
             out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
