@@ -23,10 +23,18 @@ CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
 HANDLE_RE = re.compile(r"(?<![\w.@])@([a-z][\w.-]*[a-z0-9])\b(?!\.[a-z])", re.I)
 # 'acme/web', 'github.com/acme/web': the host written before a repository is not its owner
 REPO_RE = re.compile(r"\b(?:(?:www\.)?github\.com/)?([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
+# the ISO 4217 codes an amount may be written with ('CAD 250', '185 USD', 'CLP 50.000', 'ARS 200.000'): the readers of
+# amounts and thresholds know each (three capitals, so a lookbehind of them stays of fixed width)
+CURRENCY_CODES = (
+    "USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR|CLP|ARS|MXN|BRL|COP|PEN|UYU|PYG|BOB|CRC|GTQ|DOP|ZAR|NGN|KES|"
+    "GHS|EGP|MAD|TND|AED|SAR|QAR|KWD|ILS|TRY|CZK|HUF|RON|BGN|ISK|UAH|RSD|HKD|SGD|CNY|KRW|TWD|THB|IDR|MYR|VND|PKR|"
+    "BDT|LKR"
+)
 _COMPARATORS = [
     (
         r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|"
-        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|older\s+than|>=?",
+        r"(?:(?:has|have)\s+)?(?:reach(?:e[sd])?|hits?)(?:\s+the)?|"
+        r"(?:passe[sd]|crosse[sd]|topped|tops|surpasse[sd]|exceeded)(?:\s+the)?|older\s+than|>=?",
         ">",
     ),
     (
@@ -42,7 +50,9 @@ _COMPARATORS = [
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
-    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
+    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:"
+    + CURRENCY_CODES
+    + r")\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
     # '17 m/s', '3.2 m' (a space, no currency): a speed or a length, not millions ('$2 m', '2m' are)
     r"(?P<unit>%|percent\b|k\b|m\b(?![/.]\w)|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
@@ -458,8 +468,8 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         return ("<=" if after.group(4) or after.group(6) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
-    if op_text in ("at least", ">="):
-        op = ">="
+    if op_text in ("at least", ">=") or re.search(r"\b(?:reach|hit)", op_text):
+        op = ">="  # ('has reached 12 people', 'hits 100': the number itself counts)
     if op_text in ("at most", "<="):
         op = "<="
     number = float(re.sub(r"[,\s']", "", found.group("num")))  # '60,000', '2 500', "2'500": thousands
@@ -485,7 +495,7 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
 
 
 # a currency written beside an amount: its sign or its code
-_CURRENCY = r"(?:[$€£]|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\b|(?:dollars?|euros?|pounds?|francs?)\b)"
+_CURRENCY = r"(?:[$€£]|(?-i:" + CURRENCY_CODES + r")\b|(?:dollars?|euros?|pounds?|francs?)\b)"
 _SWISS_GROUPS = re.compile(r"(?<![\d.,'’])(\d{1,3}(?:['’]\d{3})+)(?![\d'’])")
 # currency signs the readings of amounts do not know ('[$€£]'), by the code they know instead
 _OTHER_SIGN_CODES = {"¥": "JPY", "￥": "JPY", "₹": "INR"}
@@ -494,7 +504,7 @@ _DOT_GROUPS_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?!
 _DOT_GROUPS_BY_CURRENCY = re.compile(
     r"(?<=" + r"[$€£]" + r")\s?(\d{1,3}(?:\.\d{3})+)(?![\d.,])"
     r"|(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,])(?=\s?" + _CURRENCY + r")"
-    r"|(?<=(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s)(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
+    r"|(?<=(?-i:" + CURRENCY_CODES + r")\s)(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
     re.I,
 )
 _DECIMAL_COMMA_BY_CURRENCY = re.compile(
@@ -604,7 +614,19 @@ def routine_as_steps(text: str) -> str:
         what = m.group("what")
         if m.end() < len(text) and text[m.end()] in ",.;:!?":  # ('… that week collected, turned by AI …')
             what = what.rstrip()
-        return f"{m.group('who')} {lexicon()['wished_done'][m.group('done').lower()]} {what}"
+        verb = lexicon()["wished_done"][m.group("done").lower()]
+        # ('I want the refund issued in Stripe and the requester emailed': two things wished done, each its own verb)
+        parts = re.split(r"\s+and\s+(?=(?:the|a|an|each|every|their|his|her)\s)", what, maxsplit=1)
+        done_words = "|".join(map(re.escape, lexicon()["wished_done"]))
+        earlier = (
+            re.match(r"(?P<obj>.+?)\s+(?P<d>" + done_words + r")\b(?P<rest>.*)$", parts[0], re.I | re.S)
+            if len(parts) == 2
+            else None
+        )
+        if earlier is not None:
+            verb1 = lexicon()["wished_done"][earlier.group("d").lower()]
+            return f"{m.group('who')} {verb1} {earlier.group('obj')}{earlier.group('rest')} and {verb} {parts[1]}"
+        return f"{m.group('who')} {verb} {what}"
 
     text = _wished_re().sub(wished, text)
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
@@ -858,6 +880,14 @@ def signed_in_reads(text: str) -> str:
         name = m.group("name")
         if name.lower() in never or integrations_in(name) or name.lower() in lexicon().get("languages", []):
             return m.group(0)
+        if re.match(r"(?:who|whom|whose|which)\b", m.group("next"), re.I):
+            return m.group(0)  # ('Reeds jobs go to Giorgio, who only reads WhatsApp': a person, said more of)
+        if re.match(r"go", m.group(0)[len(m.group("lead")) :], re.I) and re.search(
+            r"(?<![\w'’])(?!(?:and|then|just|first|please|also|to|i|we)\b)[a-z][\w'’-]*\s+$",
+            text[: m.start()],
+            re.I,
+        ):
+            return m.group(0)  # ('bellows jobs go to Giorgio, …': where a kind of thing goes, no app opened)
         return _read_in(m.group("lead"), name, m.group("next"))
 
     return _login_re().sub(folded, text)
@@ -1061,7 +1091,7 @@ _RESTRICTED_LEAD = re.compile(
 # number is a threshold
 _BEFORE_THRESHOLD = (
     r"(?:\b(?:" + "|".join(p for p, _ in _COMPARATORS[:-1]) + r"|(?-i:[a-z]{2,}er)\s+than)\s*"
-    r"(?:[$€£]\s*|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s+)?)"
+    r"(?:[$€£]\s*|(?-i:" + CURRENCY_CODES + r")\s+)?)"
 )
 # 'under 5,5', 'more than 4,35', 'above 0,95?': a comma before one or two digits after a comparison is a decimal mark
 # (a thousands comma groups three digits; '1,2,3' is a list)
@@ -1257,7 +1287,7 @@ def english_amounts(text: str) -> str:
 
 
 # ('from CHF 100 to CHF 1,000', 'between JPY 100,000 and JPY 1,000,000': a code may stand before each end)
-_AMOUNT = r"(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s?)?[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
+_AMOUNT = r"(?:(?-i:" + CURRENCY_CODES + r")\s?)?[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
 RANGE_RE = re.compile(
     r"\bbetween\s+(?P<a>" + _AMOUNT + r")\s*(?:and|&)\s*(?P<b>" + _AMOUNT + r")"
     r"|\bfrom\s+(?P<c>" + _AMOUNT + r")\s+(?:to|up to)\s+(?P<d>" + _AMOUNT + r")"
@@ -1357,6 +1387,48 @@ def counts_items(test: str) -> bool:
     return bool(after) and (
         after[0] in nouns or (len(after) > 1 and after[1] in nouns)
     )  # '20 unassigned tickets'
+
+
+@lru_cache(maxsize=1)
+def _change_moves() -> dict[str, re.Pattern[str]]:
+    return {
+        way: re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+            re.I,
+        )
+        for way, words in lexicon()["change_moves"].items()
+    }
+
+
+def change_move(test: str) -> str | None:
+    """'down' / 'up' when a test says which way a value moved past a threshold said as a size ('sales dropped by 20%
+    or more', 'more than 15% under target' → 'down'; 'they grew by 20% or more' → 'up'), read outside the comparison
+    itself ('drops below 100' is a plain threshold); None otherwise (lexicon.json 'change_moves')."""
+    found = THRESHOLD_RE.search(test) or OR_MORE_RE.search(test)
+    if found is None:
+        return None
+    outside = test[: found.start()] + " \0 " + test[found.end() :]
+    ways = [way for way, said in _change_moves().items() if said.search(outside)]
+    return ways[0] if len(ways) == 1 else None
+
+
+def moves_as_signs(test: str) -> str:
+    """'sales dropped by 20% or more' → 'sales dropped by at most -20%', 'the yield is more than 15% under target' →
+    'the yield is below -15% under target': a drop past a size is a change of minus that size or less, so a drop and
+    a rise past their sizes are disjoint ranges of one signed change."""
+    if change_move(test) != "down":
+        return test
+    found = THRESHOLD_RE.search(test) or OR_MORE_RE.search(test)
+    said = threshold_in(test)
+    if found is None or said is None or said[0] not in (">", ">=") or said[1] <= 0:
+        return test
+    return (
+        test[: found.start()]
+        + ("at most" if said[0] == ">=" else "below")
+        + f" -{said[1]:g}{said[2]}"
+        + (" " if test[found.end() - 1 : found.end()].isspace() else "")
+        + test[found.end() :]
+    )
 
 
 def signs_as_numbers(test: str, context: str = "") -> str:
@@ -2945,9 +3017,11 @@ _BARE_FIELD = re.compile(
     r"at\s+most|exceeds?|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
 )
-# ('the late_count field is 2 or more': the word saying it is a field names none)
+# ('the late_count field is 2 or more': the word saying it is a field names none; 'it has reached 12': a comparison's
+# verb neither)
 _NOT_A_FIELD = re.compile(
-    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute",
+    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute|"
+    r"reach(?:e[sd])?|hits?|passe[sd]|crosse[sd]|topped|surpasse[sd]|exceeded",
     re.I,
 )
 
@@ -4904,7 +4978,7 @@ def event_reads(text: str) -> str:
 
 
 # a number as a threshold is written: '$7,500', '25,000', '6', '1.5k', 'CAD 250', '185 USD', '45 days'
-_CURRENCY_CODE = r"(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)"
+_CURRENCY_CODE = r"(?-i:" + CURRENCY_CODES + r")"
 _AMOUNT = (
     r"(?:(?:[$€£]|" + _CURRENCY_CODE + r"\s)\s*)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?[kKmM]\b)?"
     r"(?:\s*%|\s+(?:" + _CURRENCY_CODE + r"|dollars?|euros?|pounds?))?"

@@ -5964,6 +5964,12 @@ class _Builder:
                 value.value = value.value.replace(" and report the key findings briefly.", ".").rstrip() + (
                     (f" Score it {scale.group(0)}." if scale else "")
                     + f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
+                    # ('sales dropped by 20% or more': the test compares a signed change)
+                    + (
+                        " Give a change with its sign: negative for a drop, positive for a rise."
+                        if lx.change_move(test) and re.search(r"-\d", test)
+                        else ""
+                    )
                 )
         return None
 

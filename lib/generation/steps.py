@@ -627,7 +627,7 @@ def _each_routed(before: str) -> bool:
     return bool(
         re.search(r"->|→|=>", before)
         and re.search(
-            r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b|\bfor\s+(?:each|every)\s+[\w-]+[^:]{0,40}:",
+            r"\b(?:sort|route|classify|triage|categori[sz]e|handle|process|treat)\w*\s+(?:each|every)\b|\bfor\s+(?:each|every)\s+[\w-]+[^:]{0,40}:",
             before,
             re.I,
         )
@@ -7475,7 +7475,8 @@ ROUTED_FIELD = (
     r"|[\w-]+\s+(?:field|column|property)\b"
 )
 _ROUTE = re.compile(
-    r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
+    # ('handle each one by its label: …': each item dealt with by the value it carries is routed by it)
+    r"\b(?:route|routes|routing|(?:handle|process|treat|deal\s+with)\s+(?:each|every|them|it)\b)[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     rf"(?:its|their|the|his|her)?\s*({ROUTED_FIELD}|\w+)|\bdepending on\s+(?:its|their|the)?\s*({ROUTED_FIELD}|\w+)"
     # 'sort incoming orders by their 'region' field — EU orders to …': a field's values, each with its route
     rf"|\b(?:sort|split|dispatch|send|forward)\w*\b[^,.;:]{{0,60}}?\bby\s+(?:its|their|the)?\s*({ROUTED_FIELD})\s*(?=[:—–]|-{{1,2}}\s)",
@@ -7763,8 +7764,8 @@ def _home(steps: list[Step]) -> str | None:
 
 
 _EACH_ROUTED = re.compile(
-    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file|forward|send|pass|assign)\s+(?:each|every)"
-    r"(?:\s+one|\s+of\s+them|\s+item)?\b"
+    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file|forward|send|pass|assign|handle|process|treat|"
+    r"deal\s+with)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\b"
     # 'let AI decide which trade each one is', 'have the AI decide whether each one is landscaping or …'
     r"|\b(?:whether|if|which\s+[\w-]+)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\s+is\b",
     re.I,
@@ -8259,9 +8260,16 @@ def _named_after(parts: list[str]) -> list[str]:
     return _rejoined(parts, _ADDRESS_SAID_OF)
 
 
+# ', who only reads WhatsApp: his number is …': what a route's person is, said after it — no route of its own
+_RELATIVE_ONLY = re.compile(
+    r"\s*(?:who|whom|whose)\b(?!\s+(?:is|are)\s+(?:a|an|the)?\s*[\w-]+\s+(?:->|→))[^;]*", re.I
+)
+
+
 def _apposed(parts: list[str]) -> list[str]:
-    """A list of routes with an address said in apposition ('to our accountant, books@…')."""
-    return _rejoined(parts, _ADDRESS_ONLY)
+    """A list of routes with an address said in apposition ('to our accountant, books@…'), or what the person a route
+    goes to is ('to Giorgio, who only reads WhatsApp: …')."""
+    return _rejoined(_rejoined(parts, _ADDRESS_ONLY), _RELATIVE_ONLY)
 
 
 def _bare_verb(text: str) -> str | None:
@@ -8308,6 +8316,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     head, colon, tail = clause.partition(":")
     if colon and _SORTS.match(head) and tail.strip():
         return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
+    aside = _CONTACT_ASIDE.search(clause)
+    if aside is not None and (said := _route_of(clause[: aside.start()])) is not None:
+        # 'Reeds jobs go to Giorgio, who only reads WhatsApp: his number is +39 …': the route, then whom to reach
+        # and how, said after a colon (kept with the route's action, where its number or address is read)
+        return said[0], f"{said[1].rstrip(' .')} ({aside.group('said').strip(' .')})"
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
         # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
@@ -8382,6 +8395,14 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         if action is not None:
             return quoted.group("cat"), action
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+# ': his number is +39 …', ': her address is …', ': the chat id is …': after a route, how to reach whom it goes to
+_CONTACT_ASIDE = re.compile(
+    r":\s*(?P<said>(?:(?:his|her|their|its|the|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:number|phone|mobile|cell|address|e-?mail|handle|id|username)\s+(?:is|=)\s+\S.*)$",
+    re.I,
+)
 
 
 def _unquoted(label: str) -> str:
@@ -11476,7 +11497,11 @@ def _same_item(item: str, loop: Step) -> str:
 # "without pinging anyone", "don't email anybody": whom a prohibition spares is no list to repeat over
 _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?(any(?:one|body))\b", re.I)
 
-_WITHOUT_DOING = re.compile(r"\bwithout\s+[a-z]+ing\b[^,;.\n]*", re.I)
+# (up to the end of its clause: a mark, an emoji that closes a casual sentence — 'without warning us 🙃 when …' — or
+# the blanked trigger, a run of spaces)
+_WITHOUT_DOING = re.compile(
+    r"\bwithout\s+[a-z]+ing\b(?:(?!\s{3})[^,;.!?\n\u2600-\u27bf\U0001f000-\U0001faff])*", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -11756,6 +11781,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
+    # 'And in every case, reply to the customer …', 'in all cases': always, after what the routes do — no items to repeat
+    text = re.sub(
+        r"\bin\s+(?:every|each|any|all)\s+(?:such\s+)?cases?\b",
+        lambda m: "always".ljust(len(m.group(0))),
+        text,
+        flags=re.I,
+    )
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # 'over 50 km/h', 'above 12 m/s': a speed's unit is one word, no path (same length: 'kmph', 'mps')
@@ -12010,6 +12042,15 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # 'email the parent of every player who missed today's lesson … Never email parents whose kids were
             # there': the other side of the items the text already chose, no test of its own (its words — 'were',
             # 'came' — are nothing an item holds)
+            continue
+        if (
+            scope is not None
+            and loop is not None
+            and any(s.kind == "router" for s in loop.body)
+            and re.search(r"\b(?:none|neither|any)\s+of\s+(?:those|these|them|the\s+above)\b", scope[0], re.I)
+        ):
+            # 'handle each one by its label: 'electrical' → …, 'paint' → … Issues with none of those labels are
+            # skipped': the items no route takes — the router already does nothing with them, no test of its own
             continue
         if scope is not None and loop is not None:
             # 'Tenants marked 'autopay' shouldn't get one': a test on each item around what the loop repeats
@@ -13063,7 +13104,8 @@ def _exclusive(a: Step, b: Step) -> bool:
     fields = [lx.amount_field(t.label, None) for t in (a, b)]
     if fields[0] and fields[1] and fields[0] != fields[1]:
         return False
-    spans = [lx.interval_of(t.label) for t in (a, b)]
+    # ('sales dropped by 20% or more' / 'they grew by 20% or more': a signed change, the drop below minus its size)
+    spans = [lx.interval_of(lx.moves_as_signs(t.label)) for t in (a, b)]
     if spans[0] and spans[1]:
         return lx.disjoint(spans[0], spans[1])
     said = [_category(t.label) for t in (a, b)]
@@ -13081,7 +13123,9 @@ _ROUTED = re.compile(
 
 _CATCH_ALL = re.compile(
     r"\b(?:anything|everything|everyone|all)\s+(?:else|in\s+between|in\s+the\s+middle)\b|\bthe\s+rest\b(?!\s+of\b)"
-    r"|\bany(?:thing)?\s+other\s+[\w-]+",
+    r"|\bany(?:thing)?\s+other\s+[\w-]+"
+    # ('every other order goes into …', 'all other requests …': the rest, as an 'otherwise' sentence says it)
+    r"|\b" + _REST_WORDS,
     re.I,
 )
 
@@ -13198,6 +13242,11 @@ def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
         earlier.branches[1] = ("else", [later])
         later.chained = True
         later.data_from = later.data_from or earlier.data_from
+    if {lx.change_move(t.label) for t in tests} >= {"down", "up"}:
+        # ('if sales dropped by 20% or more …; if they grew by 20% or more …': one signed change, a drop below minus
+        # its size — a test alone keeps its size as said)
+        for t in tests:
+            t.label = lx.moves_as_signs(t.label)
     return True
 
 
@@ -13501,7 +13550,13 @@ def _join_routes(parts: list[str]) -> list[str]:
             # ("For returns, reply …. For anything else, forward …": routes whose kind a comma sets off are parted
             # by ';', as `_route_clauses` reads them)
             fors = any(_ACTS_FOR.match(_LIST_MARK.sub("", r, count=1)) for r in run)
-            out += [("; " if fors else ", ").join(run)] if len(run) >= 3 else run
+            # ('Reeds jobs go to Giorgio, who only reads WhatsApp: his number is …': a route with a colon or a 'who'
+            # clause of its own is parted from the next by ';' too)
+            marked = any(
+                _CONTACT_ASIDE.search(r.rstrip(" .")) or re.search(r",\s+(?:who|whom|whose)\b", r)
+                for r in run
+            )
+            out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
             out.append(sentence)
