@@ -5831,6 +5831,11 @@ _KEPT_IN_ASIDE = re.compile(
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """The steps one clause asks for."""
+    there = _KEPT_THERE.search(clause)
+    if there:
+        # '… with the setup times for the weekend (that are also in the sheet)': what each message holds is in the
+        # list read for it — no step of its own, nor a write to that list
+        return read_clause(clause[: there.start()] + clause[there.end() :], description, ruled_out)
     kept = _KEPT_IN.search(clause)
     if kept:
         rest = clause[: kept.start()] + clause[kept.end() :]
@@ -5900,8 +5905,16 @@ def _read_where_told(clause: str, description: str, ruled_out: dict[str, set[str
 # an aside telling where a thing is kept: '(the offers are in the "Offers" tab of the shop sheet)', '(they live in our
 # Airtable base)'
 _KEPT_IN = re.compile(
-    r"\(\s*(?P<what>(?:the|our|my|these|those|they|it|each|all)\b[^()]{0,40}?)\s+(?:is|are|live|lives|sit|sits|are\s+kept|is\s+kept|"
-    r"are\s+stored|is\s+stored|are\s+listed|is\s+listed)\s+(?:in|on)\s+(?P<where>[^()]{3,80})\)",
+    r"\(\s*(?P<what>(?:the|our|my|these|those|they|it|each|all|that|which)\b[^()]{0,40}?)\s+(?:is|are|live|lives|sit|sits|are\s+kept|is\s+kept|"
+    r"are\s+stored|is\s+stored|are\s+listed|is\s+listed)(?:\s+(?:also|too|all))?\s+(?:in|on)\s+(?P<where>[^()]{3,80})\)",
+    re.I,
+)
+# '(that are also in the sheet)', '(they're in the table too)', '(is in the sheet)': the list the sentence already
+# named, told again
+_KEPT_THERE = re.compile(
+    r"\s*\(\s*(?:[^()]{0,40}?\s)?(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed))(?:\s+(?:also|too|all))?"
+    r"\s+(?:in|on)\s+(?:the|that|this)\s+(?:same\s+)?(?:sheet|spreadsheet|tab|table|list|base|database)"
+    r"(?:\s+(?:too|as\s+well))?\s*\)",
     re.I,
 )
 
@@ -10133,8 +10146,33 @@ def _qualified_items(sentence: str) -> str:
     return _WITH_FIELD.sub(field, sentence)
 
 
+# 'WhatsApp all tenants in the Google Sheet 'Tenants' a reminder', 'send a message to all operators from the Google
+# sheet …' ('naar alle exploitanten uit de Google Sheet', 'an alle Kunden aus der Tabelle'): everyone a named list
+# holds, sent a message — by a verb that writes to people, or after 'to' — is each of them, read from that list
+_ALL_OF_LIST = re.compile(
+    r"(?P<lead>\b(?:to|e-?mail|mail|text|sms|message|whatsapp|telegram|notify|remind|ping|contact|dm)\s+)"
+    r"all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?(?P<noun>[a-z][\w-]*?)(?P<pl>ies|es|s)\b(?=" + _PLACE.pattern + ")",
+    re.I,
+)
+
+
+def _all_of_list(sentence: str) -> str:
+    """'… to all operators from the Google sheet 'X' …' → '… to each operator from the Google sheet 'X' …': the walk
+    over a list's people that the loop reader knows (else the sentence stays as written)."""
+
+    def each(m: re.Match[str]) -> str:
+        noun, plural = m.group("noun"), m.group("pl").lower()
+        if plural == "ies":
+            noun += "y"
+        elif plural == "es" and not re.search(r"(?:x|ch|sh|ss|z|o)$", noun, re.I):
+            noun += "e"
+        return f"{m.group('lead')}each {noun}"
+
+    return _ALL_OF_LIST.sub(each, sentence)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_read_tested(_qualified_items(sentence))
+    sentence = _each_read_tested(_qualified_items(_all_of_list(sentence)))
     sentence = _each_headed(
         _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )
