@@ -12080,6 +12080,17 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         if (
             read
             and then is None
+            and all(s.kind == "source" for s in read)
+            and _LIVES_IN.match(sentence)
+            and _THERE_AGAIN.search(sentence)
+            and all(any(x.kind == "source" and x.integration == s.integration for x in steps) for s in read)
+        ):
+            # '… whatsapp each renter their key code. Phone numbers are in the sheet.': the list already read holds
+            # them — no second read of it
+            continue
+        if (
+            read
+            and then is None
             and first_use is not None
             and all(s.kind == "source" for s in read)
             and (_LIVES_IN.match(sentence) or _READ_FIRST.search(sentence))
@@ -12642,6 +12653,12 @@ _READ_FIRST = re.compile(
 _BEFORE_SENT = re.compile(
     r"\bbefore\s+(?:(?:it|they|that|this|the\s+\w+)\s+(?:gets?|is|are|goes|go)\s+(?:out|posted|sent|shared|emailed|"
     r"published)|(?:posting|sending|sharing|emailing|publishing)(?:\s+(?:it|them))?|it\s+goes\s+out)\b",
+    re.I,
+)
+# 'Phone numbers are in the sheet', 'their emails are in that table too': the list named before, with no name of its own
+_THERE_AGAIN = re.compile(
+    r"^[^\"'“‘]*\b(?:in|on)\s+(?:the|that|this)\s+(?:same\s+)?(?:sheet|spreadsheet|tab|table|list|base|database)"
+    r"(?:\s+(?:too|as\s+well))?\W*$",
     re.I,
 )
 # 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
