@@ -12168,6 +12168,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     if collected is not None:
         steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
     steps = _rows_of_named_place(steps, description, ruled_out)
+    _no_reread(steps, set())
     steps = _one_walk(steps)
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
@@ -12202,6 +12203,36 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+def _read_key(step: Step) -> tuple[str, str] | None:
+    values = {k: v for k, v in step.values.items() if not k.startswith("__")}
+    return (step.integration, json.dumps(values, sort_keys=True)) if step.kind == "source" and step.integration else None
+
+
+def _no_reread(steps: list[Step], read: set[tuple[str, str]]) -> None:
+    """'read the Google sheet 'Bookings' and email each customer a confirmation at the address in the sheet': inside the
+    loop over a list, a read of that same list (the same service, the same values) is the list walked, not a second
+    read per item — dropped from the loop's body (in place)."""
+    seen = set(read)
+    for step in steps:
+        if step.kind == "loop" and seen:
+
+            def kept(body: list[Step]) -> list[Step]:
+                out = [b for b in body if _read_key(b) not in seen]
+                for b in out:
+                    if b.branches:
+                        b.branches = [(side, kept(branch)) for side, branch in b.branches]
+                return out
+
+            step.body = kept(step.body)
+        if step.body:
+            _no_reread(step.body, seen)
+        for _, branch in step.branches or []:
+            _no_reread(branch, seen)
+        key = _read_key(step)
+        if key:
+            seen.add(key)
 
 
 # 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway;
