@@ -9285,7 +9285,9 @@ def _told_store(description: str) -> str:
 _PLACE_ASIDE = re.compile(
     r"(?<=\w)\s*\(\s*(?:in\s+|from\s+|on\s+)?(?:the\s+|our\s+|my\s+)?"
     r"(?P<place>(?:[\w-]+\s+){0,2}?(?:sheets?|spreadsheet|tab|table|base|list|database|board|calendar|audience)\s*"
-    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))\s*\)",
+    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))"
+    # ('(Google Sheet 'Fixers Rota' — name, email, shift date)': its columns, told after the name)
+    r"(?:\s*(?:[—–:;,]|\s-)\s*[^()\n]{1,120}?)?\s*\)",
     re.I,
 )
 
@@ -9295,9 +9297,40 @@ def _place_aside(m: re.Match[str]) -> str:
     before it in the clause name none ('Systems: Google Sheets (sheet "Signups Log")' is that service's sheet, as
     said)."""
     before = re.split(r"[,;:.!?\n(]", m.string[: m.start()])[-1]
-    if not lx.integrations_in(m.group("place")) or lx.integrations_in(before):
+    placed = {key for _, key in lx.integrations_in(m.group("place"))}
+    # ('email each tutor whose lesson is tomorrow (Google Sheet 'Rota' — …)': a service of another kind before it
+    # is what the clause does, not whose sheet it is)
+    if not placed or placed & {key for _, key in lx.integrations_in(before)}:
         return m.group(0)
     return f" in the {m.group('place')}"
+
+
+def _aside_read_first(sentence: str) -> str:
+    """'email each volunteer whose shift is tomorrow (Google Sheet 'Fixers Rota' — name, email, shift date) a reminder'
+    → 'read the Google Sheet 'Fixers Rota' and email each volunteer whose shift is tomorrow a reminder': the list told
+    in brackets after a test of the people is read first, then each of them tested (else the sentence stays)."""
+    for m in _PLACE_ASIDE.finditer(sentence):
+        head = sentence[: m.start()]
+        each = None
+        for found in re.finditer(r"\b(?:each|every)\s+[a-z][\w-]*\s+(?:who|whose|that|which|with)\b", head, re.I):
+            each = found
+        if each is None or re.search(r"[,;:.!?]", head[each.end() :]):
+            continue
+        placed = {key for _, key in lx.integrations_in(m.group("place"))}
+        if not placed or placed & {key for _, key in lx.integrations_in(head)}:
+            continue
+        at = next(
+            (
+                b.end()
+                for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[: each.start()])))
+                if ACTION_START.match(head, b.end())
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        return f"{head[:at]}read the {m.group('place')} and {head[at:]}{sentence[m.end() :]}"
+    return sentence
 
 
 def _plural(item: str) -> str:
@@ -10168,11 +10201,21 @@ def _all_of_list(sentence: str) -> str:
             noun += "e"
         return f"{m.group('lead')}each {noun}"
 
-    return _ALL_OF_LIST.sub(each, sentence)
+    sentence = _ALL_OF_LIST.sub(each, sentence)
+    # 'send an SMS for each student of the sheet' ('mande um SMS para cada aluno'): a message for each person is one to
+    # them
+    people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
+    return re.sub(
+        r"(\b(?:send|sends|sending)\s+(?:an?\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:sms|text|e-?mail|whatsapp|telegram|message|"
+        r"reminder|notification)s?(?:\s+message)?\s+)for(\s+(?:each|every)\s+(?:" + people + r")\b)",
+        r"\1to\2",
+        sentence,
+        flags=re.I,
+    )
 
 
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_read_tested(_qualified_items(_all_of_list(sentence)))
+    sentence = _each_read_tested(_qualified_items(_aside_read_first(_all_of_list(sentence))))
     sentence = _each_headed(
         _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )
