@@ -3095,7 +3095,12 @@ class _Builder:
         loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
         # (a chat's id the text never gave is a variable to set: one chat for every item, unless the item holds it)
         given = out.get(field_id or "", "")
-        if step.kind != "action" or field_id is None or (given and not given.startswith("{{")) or loop is None:
+        if (
+            step.kind != "action"
+            or field_id is None
+            or (given and not given.startswith("{{"))
+            or loop is None
+        ):
             return
         people = "|".join(lexicon()["people"])
         said = self.words.get(loop.id, "")
@@ -3109,8 +3114,14 @@ class _Builder:
         )
         if field_id == "chatId":
             # 'send them their route on Telegram (their chat id is in the table)': each person's own chat
-            if addressed or re.search(rf"\b(?:{people})s?\b", said, re.I) or re.search(
-                r"\bchat[\s_-]*ids?\b[^.;!?]{0,40}\b(?:in|from)\s+(?:the|this|that|our|each)\b", self.description, re.I
+            if (
+                addressed
+                or re.search(rf"\b(?:{people})s?\b", said, re.I)
+                or re.search(
+                    r"\bchat[\s_-]*ids?\b[^.;!?]{0,40}\b(?:in|from)\s+(?:the|this|that|our|each)\b",
+                    self.description,
+                    re.I,
+                )
             ):
                 out[field_id] = self.recipient(parent, step, "user")
             return

@@ -9312,7 +9312,9 @@ def _aside_read_first(sentence: str) -> str:
     for m in _PLACE_ASIDE.finditer(sentence):
         head = sentence[: m.start()]
         each = None
-        for found in re.finditer(r"\b(?:each|every)\s+[a-z][\w-]*\s+(?:who|whose|that|which|with)\b", head, re.I):
+        for found in re.finditer(
+            r"\b(?:each|every)\s+[a-z][\w-]*\s+(?:who|whose|that|which|with)\b", head, re.I
+        ):
             each = found
         if each is None or re.search(r"[,;:.!?]", head[each.end() :]):
             continue
@@ -10184,7 +10186,9 @@ def _qualified_items(sentence: str) -> str:
 # holds, sent a message — by a verb that writes to people, or after 'to' — is each of them, read from that list
 _ALL_OF_LIST = re.compile(
     r"(?P<lead>\b(?:to|e-?mail|mail|text|sms|message|whatsapp|telegram|notify|remind|ping|contact|dm)\s+)"
-    r"all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?(?P<noun>[a-z][\w-]*?)(?P<pl>ies|es|s)\b(?=" + _PLACE.pattern + ")",
+    r"all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?(?P<noun>[a-z][\w-]*?)(?P<pl>ies|es|s)\b(?="
+    + _PLACE.pattern
+    + ")",
     re.I,
 )
 
@@ -12250,7 +12254,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
 
 def _read_key(step: Step) -> tuple[str, str] | None:
     values = {k: v for k, v in step.values.items() if not k.startswith("__")}
-    return (step.integration, json.dumps(values, sort_keys=True)) if step.kind == "source" and step.integration else None
+    return (
+        (step.integration, json.dumps(values, sort_keys=True))
+        if step.kind == "source" and step.integration
+        else None
+    )
 
 
 def _no_reread(steps: list[Step], read: set[tuple[str, str]]) -> None:
