@@ -10182,7 +10182,7 @@ def _qualified_items(sentence: str) -> str:
 
 
 # 'WhatsApp all tenants in the Google Sheet 'Tenants' a reminder', 'send a message to all operators from the Google
-# sheet …' ('naar alle exploitanten uit de Google Sheet', 'an alle Kunden aus der Tabelle'): everyone a named list
+# sheet …' (as a translated Dutch or German line says it): everyone a named list
 # holds, sent a message — by a verb that writes to people, or after 'to' — is each of them, read from that list
 _ALL_OF_LIST = re.compile(
     r"(?P<lead>\b(?:to|e-?mail|mail|text|sms|message|whatsapp|telegram|notify|remind|ping|contact|dm)\s+)"
@@ -10206,7 +10206,7 @@ def _all_of_list(sentence: str) -> str:
         return f"{m.group('lead')}each {noun}"
 
     sentence = _ALL_OF_LIST.sub(each, sentence)
-    # 'send an SMS for each student of the sheet' ('mande um SMS para cada aluno'): a message for each person is one to
+    # 'send an SMS for each student of the sheet' (a translated Portuguese line): a message for each person is one to
     # them
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.sub(
