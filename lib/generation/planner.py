@@ -3125,12 +3125,40 @@ class _Builder:
         """'for each patient send a WhatsApp reminder', 'for every volunteer send an SMS': a text sent once per
         item of a list of people goes to each one's number (the clause itself names nobody)."""
         target = (lexicon()["integrations"].get(step.integration or "") or {}).get("target")
-        field_id = {"phone": "phoneNumber", "phones": "phoneNumbers"}.get(target or "")
+        field_id = {"phone": "phoneNumber", "phones": "phoneNumbers", "chat": "chatId"}.get(target or "")
         loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
-        if step.kind != "action" or field_id is None or out.get(field_id) or loop is None:
+        # (a chat's id the text never gave is a variable to set: one chat for every item, unless the item holds it)
+        given = out.get(field_id or "", "")
+        if (
+            step.kind != "action"
+            or field_id is None
+            or (given and not given.startswith("{{"))
+            or loop is None
+        ):
             return
         people = "|".join(lexicon()["people"])
         said = self.words.get(loop.id, "")
+        # 'for each operator …, send a WhatsApp message to the operator': the item the loop names, sent to, is a person
+        # whatever the noun ('operator', 'courier', 'stallholder')
+        noun = re.search(r"([a-z][\w-]*?)(?:s)?\W*$", said.lower())
+        addressed = bool(
+            noun
+            and noun.group(1) not in ("one", "item", "row", "record", "entry", "them")
+            and re.search(rf"\bthe\s+{re.escape(noun.group(1))}s?\b", step.text or "", re.I)
+        )
+        if field_id == "chatId":
+            # 'send them their route on Telegram (their chat id is in the table)': each person's own chat
+            if (
+                addressed
+                or re.search(rf"\b(?:{people})s?\b", said, re.I)
+                or re.search(
+                    r"\bchat[\s_-]*ids?\b[^.;!?]{0,40}\b(?:in|from)\s+(?:the|this|that|our|each)\b",
+                    self.description,
+                    re.I,
+                )
+            ):
+                out[field_id] = self.recipient(parent, step, "user")
+            return
         if re.fullmatch(r"\W*(?:for\s+)?(?:each|every)\s+(?:one|of\s+them)\W*", said, re.I):
             # ('pull the new subscribers …, for each one, … a welcome SMS'): the items the list read names
             held = re.match(r"<([\w-]+)", loop.collection or "")
@@ -3139,7 +3167,9 @@ class _Builder:
                 for b in self.blocks
                 if held and re.sub(r"[\s_-]", "", b.name.lower()) == held.group(1).lower()
             )
-        if re.search(rf"\b(?:{people})s?\b", said, re.I) or self.number_named(step):
+        if given:
+            return
+        if re.search(rf"\b(?:{people})s?\b", said, re.I) or addressed or self.number_named(step):
             out[field_id] = self.recipient(parent, step, "phone")
 
     def number_named(self, step: Step) -> bool:

@@ -5862,6 +5862,11 @@ _KEPT_IN_ASIDE = re.compile(
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """The steps one clause asks for."""
+    there = _KEPT_THERE.search(clause)
+    if there:
+        # '… with the setup times for the weekend (that are also in the sheet)': what each message holds is in the
+        # list read for it — no step of its own, nor a write to that list
+        return read_clause(clause[: there.start()] + clause[there.end() :], description, ruled_out)
     kept = _KEPT_IN.search(clause)
     if kept:
         rest = clause[: kept.start()] + clause[kept.end() :]
@@ -5931,8 +5936,16 @@ def _read_where_told(clause: str, description: str, ruled_out: dict[str, set[str
 # an aside telling where a thing is kept: '(the offers are in the "Offers" tab of the shop sheet)', '(they live in our
 # Airtable base)'
 _KEPT_IN = re.compile(
-    r"\(\s*(?P<what>(?:the|our|my|these|those|they|it|each|all)\b[^()]{0,40}?)\s+(?:is|are|live|lives|sit|sits|are\s+kept|is\s+kept|"
-    r"are\s+stored|is\s+stored|are\s+listed|is\s+listed)\s+(?:in|on)\s+(?P<where>[^()]{3,80})\)",
+    r"\(\s*(?P<what>(?:the|our|my|these|those|they|it|each|all|that|which)\b[^()]{0,40}?)\s+(?:is|are|live|lives|sit|sits|are\s+kept|is\s+kept|"
+    r"are\s+stored|is\s+stored|are\s+listed|is\s+listed)(?:\s+(?:also|too|all))?\s+(?:in|on)\s+(?P<where>[^()]{3,80})\)",
+    re.I,
+)
+# '(that are also in the sheet)', '(they're in the table too)', '(is in the sheet)': the list the sentence already
+# named, told again
+_KEPT_THERE = re.compile(
+    r"\s*\(\s*(?:[^()]{0,40}?\s)?(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed))(?:\s+(?:also|too|all))?"
+    r"\s+(?:in|on)\s+(?:the|that|this)\s+(?:same\s+)?(?:sheet|spreadsheet|tab|table|list|base|database)"
+    r"(?:\s+(?:too|as\s+well))?\s*\)",
     re.I,
 )
 
@@ -9355,7 +9368,9 @@ def _told_store(description: str) -> str:
 _PLACE_ASIDE = re.compile(
     r"(?<=\w)\s*\(\s*(?:in\s+|from\s+|on\s+)?(?:the\s+|our\s+|my\s+)?"
     r"(?P<place>(?:[\w-]+\s+){0,2}?(?:sheets?|spreadsheet|tab|table|base|list|database|board|calendar|audience)\s*"
-    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))\s*\)",
+    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))"
+    # ('(Google Sheet 'Fixers Rota' — name, email, shift date)': its columns, told after the name)
+    r"(?:\s*(?:[—–:;,]|\s-)\s*[^()\n]{1,120}?)?\s*\)",
     re.I,
 )
 
@@ -9365,9 +9380,42 @@ def _place_aside(m: re.Match[str]) -> str:
     before it in the clause name none ('Systems: Google Sheets (sheet "Signups Log")' is that service's sheet, as
     said)."""
     before = re.split(r"[,;:.!?\n(]", m.string[: m.start()])[-1]
-    if not lx.integrations_in(m.group("place")) or lx.integrations_in(before):
+    placed = {key for _, key in lx.integrations_in(m.group("place"))}
+    # ('email each tutor whose lesson is tomorrow (Google Sheet 'Rota' — …)': a service of another kind before it
+    # is what the clause does, not whose sheet it is)
+    if not placed or placed & {key for _, key in lx.integrations_in(before)}:
         return m.group(0)
     return f" in the {m.group('place')}"
+
+
+def _aside_read_first(sentence: str) -> str:
+    """'email each volunteer whose shift is tomorrow (Google Sheet 'Fixers Rota' — name, email, shift date) a reminder'
+    → 'read the Google Sheet 'Fixers Rota' and email each volunteer whose shift is tomorrow a reminder': the list told
+    in brackets after a test of the people is read first, then each of them tested (else the sentence stays)."""
+    for m in _PLACE_ASIDE.finditer(sentence):
+        head = sentence[: m.start()]
+        each = None
+        for found in re.finditer(
+            r"\b(?:each|every)\s+[a-z][\w-]*\s+(?:who|whose|that|which|with)\b", head, re.I
+        ):
+            each = found
+        if each is None or re.search(r"[,;:.!?]", head[each.end() :]):
+            continue
+        placed = {key for _, key in lx.integrations_in(m.group("place"))}
+        if not placed or placed & {key for _, key in lx.integrations_in(head)}:
+            continue
+        at = next(
+            (
+                b.end()
+                for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[: each.start()])))
+                if ACTION_START.match(head, b.end())
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        return f"{head[:at]}read the {m.group('place')} and {head[at:]}{sentence[m.end() :]}"
+    return sentence
 
 
 def _plural(item: str) -> str:
@@ -10220,8 +10268,45 @@ def _qualified_items(sentence: str) -> str:
     return _WITH_FIELD.sub(field, sentence)
 
 
+# 'WhatsApp all tenants in the Google Sheet 'Tenants' a reminder', 'send a message to all operators from the Google
+# sheet …' (as a translated Dutch or German line says it): everyone a named list
+# holds, sent a message — by a verb that writes to people, or after 'to' — is each of them, read from that list
+_ALL_OF_LIST = re.compile(
+    r"(?P<lead>\b(?:to|e-?mail|mail|text|sms|message|whatsapp|telegram|notify|remind|ping|contact|dm)\s+)"
+    r"all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?(?P<noun>[a-z][\w-]*?)(?P<pl>ies|es|s)\b(?="
+    + _PLACE.pattern
+    + ")",
+    re.I,
+)
+
+
+def _all_of_list(sentence: str) -> str:
+    """'… to all operators from the Google sheet 'X' …' → '… to each operator from the Google sheet 'X' …': the walk
+    over a list's people that the loop reader knows (else the sentence stays as written)."""
+
+    def each(m: re.Match[str]) -> str:
+        noun, plural = m.group("noun"), m.group("pl").lower()
+        if plural == "ies":
+            noun += "y"
+        elif plural == "es" and not re.search(r"(?:x|ch|sh|ss|z|o)$", noun, re.I):
+            noun += "e"
+        return f"{m.group('lead')}each {noun}"
+
+    sentence = _ALL_OF_LIST.sub(each, sentence)
+    # 'send an SMS for each student of the sheet' (a translated Portuguese line): a message for each person is one to
+    # them
+    people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
+    return re.sub(
+        r"(\b(?:send|sends|sending)\s+(?:an?\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:sms|text|e-?mail|whatsapp|telegram|message|"
+        r"reminder|notification)s?(?:\s+message)?\s+)for(\s+(?:each|every)\s+(?:" + people + r")\b)",
+        r"\1to\2",
+        sentence,
+        flags=re.I,
+    )
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_read_tested(_qualified_items(sentence))
+    sentence = _each_read_tested(_qualified_items(_aside_read_first(_all_of_list(sentence))))
     sentence = _each_headed(
         _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )
@@ -12163,6 +12248,17 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         if (
             read
             and then is None
+            and all(s.kind == "source" for s in read)
+            and _LIVES_IN.match(sentence)
+            and _THERE_AGAIN.search(sentence)
+            and all(any(x.kind == "source" and x.integration == s.integration for x in steps) for s in read)
+        ):
+            # '… whatsapp each renter their key code. Phone numbers are in the sheet.': the list already read holds
+            # them — no second read of it
+            continue
+        if (
+            read
+            and then is None
             and first_use is not None
             and all(s.kind == "source" for s in read)
             and (_LIVES_IN.match(sentence) or _READ_FIRST.search(sentence))
@@ -12240,6 +12336,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     if collected is not None:
         steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
     steps = _rows_of_named_place(steps, description, ruled_out)
+    _no_reread(steps, set())
     steps = _one_walk(steps)
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
@@ -12341,6 +12438,40 @@ def _written_back_home(steps: list[Step]) -> None:
                 continue
             inside = [x for c in _containers(loop.body) for x in c if x.kind == "action"]
             _into_source(inside, origin.integration, origin)
+
+
+def _read_key(step: Step) -> tuple[str, str] | None:
+    values = {k: v for k, v in step.values.items() if not k.startswith("__")}
+    return (
+        (step.integration, json.dumps(values, sort_keys=True))
+        if step.kind == "source" and step.integration
+        else None
+    )
+
+
+def _no_reread(steps: list[Step], read: set[tuple[str, str]]) -> None:
+    """'read the Google sheet 'Bookings' and email each customer a confirmation at the address in the sheet': inside the
+    loop over a list, a read of that same list (the same service, the same values) is the list walked, not a second
+    read per item — dropped from the loop's body (in place)."""
+    seen = set(read)
+    for step in steps:
+        if step.kind == "loop" and seen:
+
+            def kept(body: list[Step]) -> list[Step]:
+                out = [b for b in body if _read_key(b) not in seen]
+                for b in out:
+                    if b.branches:
+                        b.branches = [(side, kept(branch)) for side, branch in b.branches]
+                return out
+
+            step.body = kept(step.body)
+        if step.body:
+            _no_reread(step.body, seen)
+        for _, branch in step.branches or []:
+            _no_reread(branch, seen)
+        key = _read_key(step)
+        if key:
+            seen.add(key)
 
 
 # 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway;
@@ -12792,6 +12923,12 @@ _READ_FIRST = re.compile(
 _BEFORE_SENT = re.compile(
     r"\bbefore\s+(?:(?:it|they|that|this|the\s+\w+)\s+(?:gets?|is|are|goes|go)\s+(?:out|posted|sent|shared|emailed|"
     r"published)|(?:posting|sending|sharing|emailing|publishing)(?:\s+(?:it|them))?|it\s+goes\s+out)\b",
+    re.I,
+)
+# 'Phone numbers are in the sheet', 'their emails are in that table too': the list named before, with no name of its own
+_THERE_AGAIN = re.compile(
+    r"^[^\"'“‘]*\b(?:in|on)\s+(?:the|that|this)\s+(?:same\s+)?(?:sheet|spreadsheet|tab|table|list|base|database)"
+    r"(?:\s+(?:too|as\s+well))?\W*$",
     re.I,
 )
 # 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'

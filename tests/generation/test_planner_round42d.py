@@ -17,10 +17,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r42d-02-de-telegram-hours-answer": "German 'soll er in der Google-Tabelle … nachschauen und ihm … antworten' reads no sheet: the phrase "
-    "table reads 'in der' as 'in which' and lacks 'nachschauen', 'ihm', 'passenden' (translations.json, not this round)",
-}
+_KNOWN: dict[str, str] = {}  # (r42d-02 right since round 47a: the phrase table reads 'in der Google-Tabelle')
 
 
 @pytest.mark.parametrize("item", cases("planner_round42d.jsonl", _KNOWN))
