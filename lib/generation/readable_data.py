@@ -13,6 +13,7 @@ e-mail's body) or one value (an amount, a link) is left as it is; which blocks' 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
@@ -109,8 +110,11 @@ def _longest(block_type: str) -> int:
 def _message_field(block: PlanBlock) -> str | None:
     if block.type not in lexicon()["people_messages"]["blocks"]:
         return None
-    entry = next((e for e in lexicon()["integrations"].values() if e.get("type") == block.type), {})
-    return (entry.get("write") or {}).get("text")
+    entry: dict[str, Any] = next(
+        (e for e in lexicon()["integrations"].values() if e.get("type") == block.type), {}
+    )
+    text = (entry.get("write") or {}).get("text")
+    return str(text) if text else None
 
 
 def readable_data(plan: WorkflowPlan) -> list[str]:
