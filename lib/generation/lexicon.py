@@ -1407,7 +1407,11 @@ def change_move(test: str) -> str | None:
     found = THRESHOLD_RE.search(test) or OR_MORE_RE.search(test)
     if found is None:
         return None
-    outside = test[: found.start()] + " \0 " + test[found.end() :]
+    # (the way said next to the size — 'dropped by 20% or more', '15% under target' — not anywhere in the text: 'took
+    # over 3 old cottages … under the name Saltline' moved nothing)
+    before = " ".join(test[: found.start()].split()[-3:])
+    after = " ".join(test[found.end() :].split()[:2])
+    outside = before + " \0 " + after
     ways = [way for way, said in _change_moves().items() if said.search(outside)]
     return ways[0] if len(ways) == 1 else None
 
