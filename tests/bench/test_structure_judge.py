@@ -471,3 +471,91 @@ def test_the_current_item_of_a_loop_over_the_data_is_read_and_an_ai_step_is_not_
     # a post of an unrelated block's data is not the sheet
     wrong = Judge(PASSED_ON, _passed_on_state("<weather.data>", "<weather.data>")).verdict()
     assert "refs: post → sheet" in wrong.misses
+
+
+# -- what the planner adds for Sim's sake is no step the user asked for ------------------------------------------
+# (round 47: a function giving a message its data as text was matched to a labelled 'total' step, and the test
+# passing over an item without an address to a labelled condition)
+
+TOTAL = {
+    "id": "t-total",
+    "description": "Each night get yesterday's orders from Supabase and post the total revenue in #finance",
+    "expect": "workflow",
+    "steps": {
+        "rows": {"block": "supabase", "op": "read"},
+        "total": {"block": ["agent", "function"]},
+        "post": {"block": "slack", "op": "write"},
+    },
+    "order": [["rows", "total", "post"]],
+    "refs": [["total", "rows"], ["post", "total"]],
+}
+
+
+def _total_state(function_name: str) -> dict:
+    return state(
+        [
+            block("s", "starter", "Start", **SCHEDULED),
+            block("r", "supabase", "Supabase 1", operation="query", table="orders"),
+            block("f", "function", function_name, code="const data = <supabase1.data>;\nreturn data;"),
+            block(
+                "p",
+                "slack",
+                "Slack 1",
+                operation="send",
+                channel="#finance",
+                text=f"<{function_name.lower().replace(' ', '')}.result>",
+            ),
+        ],
+        [("s", "r"), ("r", "f"), ("f", "p")],
+    )
+
+
+def test_a_function_the_user_asked_for_is_a_step_but_plumbing_is_not():
+    assert Judge(TOTAL, _total_state("Function 1"), False).verdict().misses == []
+    misses = Judge(TOTAL, _total_state("Text for Slack 1"), False).verdict().misses
+    assert any(m.startswith("steps: total") for m in misses)
+
+
+def test_the_test_before_a_loop_is_no_condition_the_user_asked_for():
+    item = {
+        "id": "t-cond",
+        "description": "Every morning read the sheet and email each owner",
+        "expect": "workflow",
+        "steps": {
+            "read": {"block": "google_sheets", "op": "read"},
+            "mail": {"block": "gmail", "op": "write"},
+        },
+        "conditions": [{"on": "read", "if": ["mail"]}],
+    }
+
+    def built(test_name: str) -> dict:
+        return state(
+            [
+                block("s", "starter", "Start", **SCHEDULED),
+                block("r", "google_sheets", "Google Sheets 1", operation="read", spreadsheetId="x"),
+                block(
+                    "c",
+                    "condition",
+                    test_name,
+                    conditions=json.dumps(
+                        [
+                            {
+                                "id": "c-if",
+                                "title": "if",
+                                "value": "[].concat(<googlesheets1.data> || []).length > 0",
+                            },
+                            {"id": "c-else", "title": "else", "value": ""},
+                        ]
+                    ),
+                ),
+                block(
+                    "m", "gmail", "Gmail 1", operation="send_gmail", to="a@b.co", body="<googlesheets1.data>"
+                ),
+                block("n", "function", "Nothing to repeat", code="return { skipped: true };"),
+            ],
+            [("s", "r"), ("r", "c"), ("c", "m", "condition-c-if"), ("c", "n", "condition-c-else")],
+        )
+
+    assert Judge(item, built("Condition 1"), False).verdict().misses == []
+    misses = Judge(item, built("Any items"), False).verdict().misses
+    assert any(m.startswith("branches: condition") for m in misses)
