@@ -244,3 +244,16 @@ def test_a_text_message_takes_no_more_lines_than_twilio_accepts():
     }
     out = _rendered(plan, text, many)
     assert "sku: SKU-0" in out and len(out) <= 1600
+
+
+def test_a_chat_id_in_each_row_is_found_and_a_row_without_one_passed_over():
+    plan = planner.draft(
+        "Every Monday at 8, send each member in the Airtable table 'Members' their week's schedule on Telegram; their "
+        "chat id is in the table (telegram_chat_id)."
+    ).plan
+    (send,) = [b for b in plan.blocks if b.type == "telegram"]
+    chat = str(plan.value(send.id, "chatId") or "")
+    finder = next((b for b in plan.blocks if b.type == "function" and chat == f"<{b.id}.result>"), None)
+    assert finder is not None, f"the chat id is found by a function: {chat!r}"
+    assert "throw" not in (plan.value(finder.id, "code") or "")
+    assert [plan.block(e.source).type for e in _into(plan, send)] == ["condition"]
