@@ -32,6 +32,8 @@ from lib.sim.names import REFERENCE_RE, normalize_name
 _KINDS = {
     "email": ("e-mail address", r"e-?mail", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", "@"),
     # (a number in a field not named for a phone counts only in international form: an order id is digits too)
+    # (a chat id only from a field named for one: any number would look like one)
+    "chat": ("chat id", r"chat.?id|telegram", r"-?\d{5,}", r"(?!)"),
     "phone": (
         "phone number",
         r"phone|mobile|cell|tel|whatsapp|sms|wa_?id",
@@ -45,6 +47,7 @@ _FIELDS = {
     "attendees": "email",
     "phoneNumber": "phone",
     "phoneNumbers": "phone",
+    "chatId": "chat",
 }
 # (a column the user names may hold spaces: 'Email Address')
 _ITEM_FIELD = re.compile(
@@ -61,11 +64,11 @@ def _stop(message: str) -> str:
 _STOP = re.compile(r"^if \(found == null\) throw new Error\((?P<message>\"(?:[^\"\\]|\\.)*\")\);$", re.M)
 _PASSED_OVER = "passed over"
 # the names of the test and the end this module adds ('Any email address for Gmail 1', 'No phone number for …')
-_ADDED = re.compile(r"^(?:Any|No) (?:e-?mail address|phone number|email) for ")
+_ADDED = re.compile(r"^(?:Any|No) (?:e-?mail address|phone number|chat id|email) for ")
 
 
 # the names of the finders ('Email address for Gmail 1', 'Phone number for Twilio SMS 1', 'Email for API 1')
-_FINDER = re.compile(r"^(?:E-?mail address|Phone number|Email) for ")
+_FINDER = re.compile(r"^(?:E-?mail address|Phone number|Chat id|Email) for ")
 
 
 def added_here(block_name: str) -> bool:

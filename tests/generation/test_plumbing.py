@@ -22,7 +22,9 @@ _MADE = [
 @pytest.mark.parametrize("description", _MADE)
 def test_every_block_a_step_did_not_ask_for_is_known_as_plumbing(description):
     draft = planner.draft(description)
-    added = [b for b in draft.plan.blocks if b.type in ("function", "condition") and not draft.words.get(b.id)]
+    added = [
+        b for b in draft.plan.blocks if b.type in ("function", "condition") and not draft.words.get(b.id)
+    ]
     assert added, "the description makes plumbing"
     for block in added:
         assert added_by_planner(block.name), f"{block.name} was added with no words, yet is not known"
