@@ -32,6 +32,7 @@ from lib.generation.item_addresses import (
     find_text_addresses,
     pass_over_addressless,
 )
+from lib.generation.item_keys import key_updated_items
 from lib.generation.lexicon import lexicon
 from lib.generation.loop_results import tally_loop_results
 from lib.generation.matching import matched_places
@@ -1035,6 +1036,7 @@ def draft(description: str) -> Draft:
         builder.notes += embed_queries(workflow_plan)
         builder.notes += embed_points(workflow_plan)
         builder.notes += find_item_addresses(workflow_plan)
+        builder.notes += key_updated_items(workflow_plan)
         builder.notes += find_record_addresses(workflow_plan)
         builder.notes += find_text_addresses(workflow_plan)
         builder.notes += find_keyed_addresses(workflow_plan)

@@ -18,7 +18,6 @@ _KNOWN: dict[str, str] = {
     "r45g-05": "a sheet row changed in a loop gets no range: the rows read keep no row number to write back to",
     "r45g-13": "a sheet row changed in a loop gets no range: the rows read keep no row number to write back to",
     "r45g-14": "'every hour can you look up …' is not read as an hourly schedule",
-    "r45g-15": "a Supabase row has no column every table holds, so the update's filter stays for the user (lexicon item_keys)",
 }
 
 
