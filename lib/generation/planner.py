@@ -912,7 +912,7 @@ def draft(description: str) -> Draft:
     head = " ".join(description[a:b] for a, b in trigger.spans)
     if item is not None:
         head = item.group("subj")  # the event's item, said as a sentence's subject
-    qualifier = event_test(head) if trigger.kind == "webhook" else None
+    qualifier = event_test(head, description) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and qualifier is None and trigger.spans:
         # 'anything in my Gmail from an address ending in @a.com or @b.com …': the senders, right after the event
         sender = re.match(
