@@ -1799,10 +1799,10 @@ _ITEM_SUBJECT = re.compile(
 def _item_subject(text: str, head: str) -> re.Match[str] | None:
     """The qualified item a sentence opens on (`_ITEM_SUBJECT`) when the run's own event clause (`head`) says no test
     of its own: its test is the event's, and it is the event, no step of its own."""
-    if event_test(head) or lx.threshold_in(head):
+    if event_test(head, text) or lx.threshold_in(head):
         return None
     for found in _ITEM_SUBJECT.finditer(text):
-        if event_test(found.group("subj")) or lx.threshold_in(found.group("subj")):
+        if event_test(found.group("subj"), text) or lx.threshold_in(found.group("subj")):
             return found
     return None
 

@@ -1863,7 +1863,9 @@ def event_test(head: str, text: str | None = None) -> str | None:
             return " or ".join(f"it comes from {d}" for d in re.split(r"\s+or\s+", parts["d"]))
         if parts.get("sq"):
             return f"the status is '{parts['sq']}'"
-        if parts.get("s2") and (_named_provider(head.lower()) or not re.search(_OTHER_STATES, text or head, re.I)):
+        if parts.get("s2") and (
+            _named_provider(head.lower()) or not re.search(_OTHER_STATES, text or head, re.I)
+        ):
             # 'whenever Stripe tells us a subscription was cancelled', 'when Lodgify says a guest has checked out':
             # the event that starts the run, no test of it
             continue

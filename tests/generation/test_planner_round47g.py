@@ -19,7 +19,10 @@ from lib.generation.plumbing import added_by_planner
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r47g-13-vans-history": "'email the Google Sheet 'Routes' to …' builds the e-mail with the sheet's name in its body: "
+    "no read of the sheet (a sheet sent as a message is another shape)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round47g.jsonl", _KNOWN))
@@ -68,7 +71,9 @@ def test_every_probe_has_a_count():
 def test_round47g_only_the_tests_asked_for(item):
     state = compose(planner.plan(item["description"]), seed="r47g").state
     tests = [
-        b for b in state["blocks"].values() if b["type"] in ("condition", "router") and not added_by_planner(b["name"])
+        b
+        for b in state["blocks"].values()
+        if b["type"] in ("condition", "router") and not added_by_planner(b["name"])
     ]
     values = [json.dumps(b["subBlocks"].get("conditions", {}).get("value")) for b in tests]
     assert len(tests) == _ASKED[item["id"]], values
