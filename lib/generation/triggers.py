@@ -1812,7 +1812,7 @@ _EVENT_TESTS = (
 # 'anything else, do nothing'): only then is the state the event is said with a test of it
 _OTHER_STATES = (
     r"\b(?:otherwise|or\s+else|anything\s+else|if\s+not|any\s+other\s+(?:status|state|stage|outcome|result)|"
-    r"(?:if|when|unless|whenever)\s+(?:the\s+|its\s+|their\s+)?(?:status|state|stage|outcome|result|it|they)\s+"
+    r"(?:if|when|unless|whenever)\s+(?:the\s+|its\s+|their\s+)?(?:status|state|stage|outcome|result)\s+"
     r"(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|comes?\s+back|says?|becomes?|changes?)\b)"
 )
 
