@@ -1817,6 +1817,10 @@ _OTHER_STATES = (
 )
 
 
+# a hook of one's own that reports whatever happens ('our CI webhook', 'the carrier's webhook'), not a named service
+_HOOK_SPEAKS = r"\b(?:web-?hook|hook|endpoint|callback)s?\s*$"
+
+
 def event_test(head: str, text: str | None = None) -> str | None:
     """The test the trigger's own clause puts on the event ('… with priority Blocker' → 'priority is
     Blocker'), or None. A number ('a payment over $1,000') is a threshold, read elsewhere. `text` is the whole
@@ -1864,10 +1868,15 @@ def event_test(head: str, text: str | None = None) -> str | None:
         if parts.get("sq"):
             return f"the status is '{parts['sq']}'"
         if parts.get("s2") and (
-            _named_provider(head.lower()) or not re.search(_OTHER_STATES, text or head, re.I)
+            _named_provider(head.lower())
+            or not (
+                re.search(_HOOK_SPEAKS, head[: found.start()], re.I)
+                or re.search(_OTHER_STATES, text or head, re.I)
+            )
         ):
             # 'whenever Stripe tells us a subscription was cancelled', 'when Lodgify says a guest has checked out':
-            # the event that starts the run, no test of it
+            # the event the service was set to send starts the run, no test of it ('our CI webhook reports that a
+            # build has failed': a hook of our own reports every build — the state is tested)
             continue
         status = parts.get("s") or parts.get("s2")
         if status and status.lower() not in ("a", "an", "the", "new", "our", "my"):

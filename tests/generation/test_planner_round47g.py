@@ -77,3 +77,14 @@ def test_round47g_only_the_tests_asked_for(item):
     ]
     values = [json.dumps(b["subBlocks"].get("conditions", {}).get("value")) for b in tests]
     assert len(tests) == _ASKED[item["id"]], values
+
+
+def test_a_hook_of_our_own_reports_every_state_a_named_service_the_one_it_was_set_to_send():
+    from lib.generation.triggers import event_test
+
+    assert event_test("when our CI webhook reports that a build has failed") == "the status is failed"
+    assert event_test("whenever Lodgify says a guest has checked out") is None
+    text = "Whenever Lodgify says a guest has checked out, text Moira. If the stay was longer than 7 nights, email me."
+    assert event_test("whenever Lodgify says a guest has checked out", text) is None
+    text = "When Shopify says an order was paid, post it. If the status is 'refunded', email me instead."
+    assert event_test("when Shopify says an order was paid", text) == "the status is paid"
