@@ -913,7 +913,7 @@ def draft(description: str) -> Draft:
     head = " ".join(description[a:b] for a, b in trigger.spans)
     if item is not None:
         head = item.group("subj")  # the event's item, said as a sentence's subject
-    qualifier = event_test(head) if trigger.kind == "webhook" else None
+    qualifier = event_test(head, description) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and qualifier is None and trigger.spans:
         # 'anything in my Gmail from an address ending in @a.com or @b.com …': the senders, right after the event
         sender = re.match(
@@ -1801,10 +1801,10 @@ _ITEM_SUBJECT = re.compile(
 def _item_subject(text: str, head: str) -> re.Match[str] | None:
     """The qualified item a sentence opens on (`_ITEM_SUBJECT`) when the run's own event clause (`head`) says no test
     of its own: its test is the event's, and it is the event, no step of its own."""
-    if event_test(head) or lx.threshold_in(head):
+    if event_test(head, text) or lx.threshold_in(head):
         return None
     for found in _ITEM_SUBJECT.finditer(text):
-        if event_test(found.group("subj")) or lx.threshold_in(found.group("subj")):
+        if event_test(found.group("subj"), text) or lx.threshold_in(found.group("subj")):
             return found
     return None
 

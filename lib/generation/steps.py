@@ -7534,6 +7534,39 @@ _NOT_A_CONDITION = re.compile(
     r"\b(?:over|in|within)\s+(?:the\s+(?:last|past)\s+)?\d+\s*(?:minutes?|hours?|days?|weeks?|months?)\b",
     re.I,
 )
+# a sentence that tells how things are, with no ask in it: 'My sister and I took over 3 old cottages in 2019',
+# 'We're a family business, three generations and over 60 staff now', 'A bit of history: we started with 2 vans
+# and now run more than 12' — its number is no test (the one speaking, or the business, then a verb it did or has)
+_NARRATED = re.compile(
+    r"^(?:[^:.!?\n]{1,40}:\s*)?(?:(?:I|we)(?:['’](?:ve|re|m|d))?|(?:my|our)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+I|"
+    r"our\s+(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|were|runs?|ran|employs?|serves?|sells?|sold|gets?|got)|"
+    r"there\s+(?:are|were|is|was))\b",
+    re.I,
+)
+# what makes a sentence an ask or a test after all ('we need more than 5 reviews', 'we only want deals over 10k')
+_ASKED = re.compile(
+    r"\b(?:if|when|whenever|once|unless|only|each\s+time|every\s+time|as\s+soon\s+as|want|wants|need|needs|like|"
+    r"wish|hope|please|should|must|have\s+to|has\s+to|can\s+you|could|would|let|make\s+sure|interested|care|"
+    r"looking\s+for|keen|sent|(?:alert|notif(?:y|ie)|remind|tell|send|e-?mail|text|post|ping|flag|add|create|log|save|"
+    r"forward|move|copy|archive|go|goe)(?:s|ed|ing)?)\b",
+    re.I,
+)
+
+
+def _narrated(clause: str, description: str) -> bool:
+    """`clause` belongs to a sentence of `description` that only tells how things are (`_NARRATED`, no `_ASKED`)."""
+    at = description.find(clause.strip().rstrip(".!?"))
+    if at < 0:
+        return False
+    start = max(description.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n")) + 1
+    stop = min(
+        (i for i in (description.find(end, at) for end in (". ", "! ", "? ", "\n")) if i >= 0),
+        default=len(description),
+    )
+    sentence = description[start:stop].strip()
+    return bool(_NARRATED.match(sentence)) and not _ASKED.search(sentence)
+
+
 _LOOP = re.compile(
     # ('take each new message in #lost-and-found, search …': taking each one in turn from a place is the walk)
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process|"
@@ -8867,6 +8900,7 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
             for i, c in enumerate(parts)
             if (lx.THRESHOLD_RE.search(c) or lx.OR_MORE_RE.search(c) or _stated_range(c))
             and not _NOT_A_CONDITION.search(c)
+            and not _narrated(c, description)
         ),
         None,
     )

@@ -1808,9 +1808,24 @@ _EVENT_TESTS = (
 )
 
 
-def event_test(head: str) -> str | None:
+# another state of the event said beside it ('… says a parcel was delivered. If the status is 'exception', …',
+# 'anything else, do nothing'): only then is the state the event is said with a test of it
+_OTHER_STATES = (
+    r"\b(?:otherwise|or\s+else|anything\s+else|if\s+not|any\s+other\s+(?:status|state|stage|outcome|result)|"
+    r"(?:if|when|unless|whenever)\s+(?:the\s+|its\s+|their\s+)?(?:status|state|stage|outcome|result)\s+"
+    r"(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|comes?\s+back|says?|becomes?|changes?)\b)"
+)
+
+
+# a hook of one's own that reports whatever happens ('our CI webhook', 'the carrier's webhook'), not a named service
+_HOOK_SPEAKS = r"\b(?:web-?hook|hook|endpoint|callback)s?\s*$"
+
+
+def event_test(head: str, text: str | None = None) -> str | None:
     """The test the trigger's own clause puts on the event ('… with priority Blocker' → 'priority is
-    Blocker'), or None. A number ('a payment over $1,000') is a threshold, read elsewhere."""
+    Blocker'), or None. A number ('a payment over $1,000') is a threshold, read elsewhere. `text` is the whole
+    description: 'whenever Lodgify says a guest has checked out' names the event that starts the run (true whenever
+    it runs, no test of it) unless the text speaks of the event's other states too."""
     for pattern in _EVENT_TESTS:
         found = re.search(pattern, head, re.I)
         if found is None:
@@ -1852,8 +1867,17 @@ def event_test(head: str) -> str | None:
             return " or ".join(f"it comes from {d}" for d in re.split(r"\s+or\s+", parts["d"]))
         if parts.get("sq"):
             return f"the status is '{parts['sq']}'"
-        if parts.get("s2") and _named_provider(head.lower()):
-            continue  # 'whenever Stripe tells us a subscription was cancelled': that provider's event, no test of it
+        if parts.get("s2") and (
+            _named_provider(head.lower())
+            or not (
+                re.search(_HOOK_SPEAKS, head[: found.start()], re.I)
+                or re.search(_OTHER_STATES, text or head, re.I)
+            )
+        ):
+            # 'whenever Stripe tells us a subscription was cancelled', 'when Lodgify says a guest has checked out':
+            # the event the service was set to send starts the run, no test of it ('our CI webhook reports that a
+            # build has failed': a hook of our own reports every build — the state is tested)
+            continue
         status = parts.get("s") or parts.get("s2")
         if status and status.lower() not in ("a", "an", "the", "new", "our", "my"):
             return f"the status is {status}"
