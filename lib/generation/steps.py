@@ -12610,6 +12610,7 @@ _TO_EACH = re.compile(r"\b(?:each|every|per|one\s+by\s+one|individually|separate
 # hold even in the sentence that opened the loop
 _ALL_OF_IT = re.compile(
     r"\b(?:number\s+of|how\s+many|count(?:s|ed)?\s+(?:of\s+)?(?:the|all|them)|digest|tally|round-?up|roll-?up|"
+    r"combined|overall|in\s+total|grand\s+total|one\s+(?:[\w-]+\s+)?(?:summary|report|overview|recap|message)|"
     r"(?:of|for|across)\s+(?:them\s+all|all\s+(?:of\s+)?(?:them|the|these|those)|everything))\b",
     re.I,
 )
@@ -12618,9 +12619,9 @@ _ALL_OF_IT = re.compile(
 def _made_of_whole_list(loop: Step, step: Step) -> bool:
     """Whether `step`, in `loop`'s body, makes one thing of the whole list the loop walks: AI or code that sums up,
     counts or totals ('have AI write a short summary with the number of jobs and total takings'), said without
-    anything tying it to each item ('summarise it', 'for each email …', 'the job's total'). Said in the sentence that
-    opened the loop ('for each email, write a summary'), only words naming the whole list make it so ('the number
-    of …', 'a digest', 'of them all')."""
+    anything tying it to each item ('summarise it', 'for each email …', 'the job's total'). A bare summary is the
+    item's own ('for each email, write a summary'): only words naming the whole list make it one of them all ('the
+    number of …', 'a digest', 'one combined summary', 'of them all')."""
     text = step.text or ""
     if step.kind != "process" or not _OF_THE_LIST.search(text):
         return False
@@ -12629,7 +12630,9 @@ def _made_of_whole_list(loop: Step, step: Step) -> bool:
         rf"\b(?:the|this|that)\s+{label}\b(?!s)|\b{label}['’]s\b", text, re.I
     ):
         return False
-    return text not in (loop.text or "") or bool(_ALL_OF_IT.search(text))
+    # ('write a one-line summary back into the Notes column', '→ summarise (decisions, owners) →'): a bare summary
+    # in a loop is the item's own; only words naming the whole list make it one of them all
+    return bool(_ALL_OF_IT.search(text)) and not _BACK_INTO.search(text)
 
 
 def _summed_up_once(steps: list[Step]) -> list[Step]:
@@ -12651,7 +12654,11 @@ def _summed_up_once(steps: list[Step]) -> list[Step]:
         )
         after = step.body[at:] if at is not None else []
         if at is None or any(
-            s.kind not in ("process", "action") or s.recipient or _TO_EACH.search(s.text or "") for s in after
+            s.kind not in ("process", "action")
+            or s.recipient
+            or _TO_EACH.search(s.text or "")
+            or _BACK_INTO.search(s.text or "")
+            for s in after
         ):
             # (what is sent to each item's person, or said of each one, is no once-only send)
             out.append(step)

@@ -16,7 +16,15 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r47f-05-fr-resume-slack": "'demande à l'IA un résumé avec …' is read through the phrase table without its AI "
+    "step: the post carries the e-mails themselves (no loop, but no summary either)",
+    "r47f-06-casual-calendar-recap": "'then text that recap to +447700900123' makes no SMS step after the AI recap",
+    "r47f-07-supabase-totals-discord": "'let AI total the amounts and count the donors in a short summary' becomes two "
+    "AI steps, one after the other; the post reads the second, the label's summary is matched to the first",
+    "r47f-18-background-lead-in-habit": "'get AI to write one overview with how many requests came in' makes no AI "
+    "step: the e-mail carries the read mails as text (no loop, but no overview either)",
+}
 
 _LOOPS = ("loop", "parallel")
 
@@ -40,11 +48,17 @@ def _in_loop(blocks: dict, bid: str) -> bool:
     return False
 
 
-_ONCE = [it for it in _lines() if not it.get("loops")]
+_ONCE = [
+    pytest.param(it, id=it["id"], marks=[pytest.mark.xfail(reason=_KNOWN[it["id"]], strict=True)])
+    if it["id"] in ("r47f-05-fr-resume-slack", "r47f-18-background-lead-in-habit")
+    else pytest.param(it, id=it["id"])
+    for it in _lines()
+    if not it.get("loops")
+]
 _EACH = [it for it in _lines() if it.get("loops")]
 
 
-@pytest.mark.parametrize("item", _ONCE, ids=[it["id"] for it in _ONCE])
+@pytest.mark.parametrize("item", _ONCE)
 def test_one_summary_of_a_list_is_written_and_sent_once(item):
     state = compose(planner.plan(item["description"]), seed="r47f").state
     blocks = state["blocks"]
@@ -54,7 +68,9 @@ def test_one_summary_of_a_list_is_written_and_sent_once(item):
     for b in agents:
         prompt = json.dumps(blocks[b].get("subBlocks", {}))
         assert "currentItem" not in prompt, "the summary reads the whole list, not one item"
-    sent = [b for b, blk in blocks.items() if blk["type"] not in ("agent", "function", "condition", "starter")]
+    sent = [
+        b for b, blk in blocks.items() if blk["type"] not in ("agent", "function", "condition", "starter")
+    ]
     assert not any(_in_loop(blocks, b) for b in sent), "the summary is sent once"
 
 
