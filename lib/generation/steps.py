@@ -12378,6 +12378,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     steps = _unwanted_posts(steps, description)
     steps = _copied_in(steps, description)
     steps = _needed_only(steps)
+    steps = _summed_up_once(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -12623,6 +12624,82 @@ def _list_of(read: Step, loop: Step) -> bool:
         rf"\s*get\s+the\s+{re.escape(loop.label)}s?\s+(?P<where>\S.*?)\s*$", read.text or "", re.I
     )
     return found is not None and found.group("where").lower() in (loop.text or "").lower()
+
+
+# one thing made of a whole list: its summary, digest, count or total ('a short summary with the number of jobs and
+# total takings', 'a digest of them', 'how many came in')
+_OF_THE_LIST = re.compile(
+    r"\b(?:summ?[ae]ry|summaries|summari[sz]e[sd]?|digest|recap|overview|round-?up|roll-?up|briefing|report|tally|"
+    r"number\s+of|how\s+many|count(?:s|ed)?|totals?|totall?ed|sum\s+(?:up|of)|add(?:s|ed)?\s+up)\b",
+    re.I,
+)
+# words that make it one item's own: 'summarise it', 'its total', 'for each', 'one by one', 'per order'
+_OF_THE_ITEM = re.compile(
+    r"\b(?:each|every|per|it|its|one\s+by\s+one|individual(?:ly)?|separately|apiece)\b(?!\s+(?:of\s+)?(?:them|all)\b)",
+    re.I,
+)
+# a send said of each item ('email each customer their total', 'post one per order'): no once-only send
+_TO_EACH = re.compile(r"\b(?:each|every|per|one\s+by\s+one|individually|separately)\b", re.I)
+# a whole list named in the step itself ('of them all', 'all of the emails', 'the number of jobs'): strong enough to
+# hold even in the sentence that opened the loop
+_ALL_OF_IT = re.compile(
+    r"\b(?:number\s+of|how\s+many|count(?:s|ed)?\s+(?:of\s+)?(?:the|all|them)|digest|tally|round-?up|roll-?up|"
+    r"combined|overall|in\s+total|grand\s+total|one\s+(?:[\w-]+\s+)?(?:summary|report|overview|recap|message)|"
+    r"(?:of|for|across)\s+(?:them\s+all|all\s+(?:of\s+)?(?:them|the|these|those)|everything))\b",
+    re.I,
+)
+
+
+def _made_of_whole_list(loop: Step, step: Step) -> bool:
+    """Whether `step`, in `loop`'s body, makes one thing of the whole list the loop walks: AI or code that sums up,
+    counts or totals ('have AI write a short summary with the number of jobs and total takings'), said without
+    anything tying it to each item ('summarise it', 'for each email …', 'the job's total'). A bare summary is the
+    item's own ('for each email, write a summary'): only words naming the whole list make it one of them all ('the
+    number of …', 'a digest', 'one combined summary', 'of them all')."""
+    text = step.text or ""
+    if step.kind != "process" or not _OF_THE_LIST.search(text):
+        return False
+    label = re.escape(loop.label or "item")
+    if _OF_THE_ITEM.search(text) or re.search(
+        rf"\b(?:the|this|that)\s+{label}\b(?!s)|\b{label}['’]s\b", text, re.I
+    ):
+        return False
+    # ('write a one-line summary back into the Notes column', '→ summarise (decisions, owners) →'): a bare summary
+    # in a loop is the item's own; only words naming the whole list make it one of them all
+    return bool(_ALL_OF_IT.search(text)) and not _BACK_INTO.search(text)
+
+
+def _summed_up_once(steps: list[Step]) -> list[Step]:
+    """'… read the callout emails, have AI write a short summary with the number of jobs and total takings, post that
+    summary to Slack': a summary, digest, count or total of a list is made once, of the whole list, after the loop
+    that walks it — and what it feeds (the post of that summary) is sent once. What the loop's body does before it
+    still repeats per item; a loop left with nothing to repeat is no loop."""
+    out: list[Step] = []
+    for step in steps:
+        step.branches = [(name, _summed_up_once(branch)) for name, branch in step.branches]
+        step.body = _summed_up_once(step.body)
+        at = (
+            next(
+                (i for i, s in enumerate(step.body) if _made_of_whole_list(step, s)),
+                None,
+            )
+            if step.kind == "loop" and step.loop_type == "forEach"
+            else None
+        )
+        after = step.body[at:] if at is not None else []
+        if at is None or any(
+            s.kind not in ("process", "action")
+            or s.recipient
+            or _TO_EACH.search(s.text or "")
+            or _BACK_INTO.search(s.text or "")
+            for s in after
+        ):
+            # (what is sent to each item's person, or said of each one, is no once-only send)
+            out.append(step)
+            continue
+        step.body = step.body[:at]
+        out += ([step] if step.body else []) + after
+    return out
 
 
 def _one_walk(steps: list[Step]) -> list[Step]:
