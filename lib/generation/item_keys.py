@@ -9,9 +9,11 @@ filter for a per-item update (any fixed one would change the same rows every tim
 Where every item carries its id (an Airtable record, a Notion page: lexicon.json 'item_keys'), the planner names it
 directly (`<loop.currentItem.id>`). Elsewhere a row has no column every table holds, so a function block before the
 update finds the item's key — its `id` field, else a field named for the table's own id ('order_id' in 'orders'),
-else the first field named like an id or key — and gives the field's value in the form the service filters by
+else one called `uuid`, `key` or `pk` — and gives the field's value in the form the service filters by
 (lexicon.json 'item_key_forms': PostgREST's `id=eq.42`). An item with none is passed over with a reason
-(`item_addresses.pass_over_addressless`), never updated by an empty filter that would change every row.
+(`item_addresses.pass_over_addressless`), never updated by an empty filter that would change every row, nor by
+another id it holds: 'customer_id' in an order names the customer, and a filter by it would change every order of
+that customer.
 """
 
 from __future__ import annotations
@@ -53,15 +55,14 @@ def _code(item_ref: str, table: str, form: str) -> str:
     return "\n".join(
         [
             f"// the key of this item's own record: its 'id' field, else a field named for the table's id ({table or 'none'}),",
-            "// else the first field named like an id or key",
+            "// else one called uuid, key or pk (never another id it holds: a customer_id names the customer's rows)",
             f"const item = <{item_ref}>;",
             "const fields = Object.entries(item && typeof item === 'object' ? item : {})",
             "  .filter(([, v]) => v != null && v !== '' && typeof v !== 'object');",
             f"const own = {json.dumps(own)};",
             "const [key, value] = fields.find(([k]) => k === 'id')",
             "  || fields.find(([k]) => own.includes(k.toLowerCase()))",
-            "  || fields.find(([k]) => /^(?:uuid|key|pk)$/i.test(k))",
-            "  || fields.find(([k]) => /(?:^|[_\\s-])(?:id|uuid|key)$|[a-z](?:Id|ID|Uuid|Key)$/.test(k)) || [];",
+            "  || fields.find(([k]) => /^(?:uuid|key|pk)$/i.test(k)) || [];",
             "const found = key == null ? null : key;",
             _stop("this item has no id or key field to name its own record"),
             "return `"
@@ -102,7 +103,7 @@ def key_updated_items(plan: WorkflowPlan) -> list[str]:
             local, name = function_before(plan, block, f"{NAME}{block.name}", code)
             field.value = f"<{local}.result>"
             notes.append(
-                f"'{name}' finds the key of the current item's own row (its 'id' field, else one named like an id) "
+                f"'{name}' finds the key of the current item's own row (its 'id' field, else the table's own id, uuid, key or pk) "
                 f"and {block.name} updates only that row ({field.id} {form}); an item with none is "
                 "passed over"
             )

@@ -108,3 +108,5 @@ def test_the_key_finder_gives_a_postgrest_filter():
     assert _run(code, {"guest_id": 3, "id": 42, "name": "a"}) == "id=eq.42"
     assert _run(code, {"booking_id": "b 7", "guest_id": 3}) == "booking_id=eq.b%207"
     assert _run(code, {"name": "nobody"}) == ""
+    # (another id it holds names other rows: a filter by the guest would change every booking of that guest)
+    assert _run(code, {"guest_id": 3, "name": "a"}) == ""
