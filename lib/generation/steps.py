@@ -9160,6 +9160,19 @@ _ITEM_EXCEPT = re.compile(
 )
 
 
+def _action_start(head: str, end: int) -> int | None:
+    """Where the clause that does something starts, before `end` of `head`: after the last boundary (the start, a
+    comma, 'and', 'then') at which an action starts; None when none does."""
+    return next(
+        (
+            b.end()
+            for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[:end])))
+            if ACTION_START.match(head, b.end())
+        ),
+        None,
+    )
+
+
 def _each_unless(sentence: str) -> str:
     """'… and text each patient a reminder, unless it's a telehealth appointment' read as '… and for each patient,
     text them a reminder unless it's a telehealth appointment': the test is of each item, inside the loop (else
@@ -9172,14 +9185,7 @@ def _each_unless(sentence: str) -> str:
     if each is None or each.group(1) is None:
         return sentence
     # the clause that does something to each item: from the last boundary before it where an action starts
-    at = next(
-        (
-            b.end()
-            for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[: each.start()])))
-            if ACTION_START.match(head, b.end())
-        ),
-        None,
-    )
+    at = _action_start(head, each.start())
     if at is None:
         return sentence
     action = head[at : each.start()] + "them" + head[each.end() :]
@@ -9438,14 +9444,7 @@ def _aside_read_first(sentence: str) -> str:
         placed = {key for _, key in lx.integrations_in(m.group("place"))}
         if not placed or placed & {key for _, key in lx.integrations_in(head)}:
             continue
-        at = next(
-            (
-                b.end()
-                for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[: each.start()])))
-                if ACTION_START.match(head, b.end())
-            ),
-            None,
-        )
+        at = _action_start(head, each.start())
         if at is None:
             continue
         return f"{head[:at]}read the {m.group('place')} and {head[at:]}{sentence[m.end() :]}"
