@@ -1,5 +1,5 @@
-"""What the planner adds around the steps a user asked for (`lib.generation.plumbing`), seen away for tests about
-those steps."""
+"""The functions giving a message's data as text (`readable_data`) seen away, for tests about the steps a user asked
+for and their order (which blocks are the planner's own: `lib.generation.plumbing.added_by_planner`)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ import re
 from typing import Any
 
 from lib.generation import readable_data
-from lib.generation.plumbing import added_by_planner
 from lib.sim.names import normalize_name
 
 _READS = re.compile(r'const data = (?:\(<(?P<head>[^<>]+)>\)\?\.\["(?P<key>[^"]+)"\]|<(?P<ref>[^<>]+)>);')
-
-
-def planner_own(name: str) -> bool:
-    """Whether a block of that name is one the planner adds, not a step the user asked for."""
-    return added_by_planner(name)
 
 
 def without_text(state: dict[str, Any]) -> dict[str, Any]:

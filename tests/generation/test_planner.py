@@ -9,8 +9,8 @@ import pytest
 
 from lib.generation import planner
 from lib.generation.compose import compose
+from lib.generation.plumbing import added_by_planner
 from lib.validation import validate
-from tests.generation.plumbing import planner_own
 
 CORE = {"starter", "agent", "condition", "router", "loop", "parallel", "function", "response"}
 
@@ -603,7 +603,7 @@ def test_planner_builds_the_workflow_asked_for(case):
 
     # (the test before a loop over a fetched list, the one passing over an item without an address: the planner's
     # own, not branches the user asked for)
-    types = {b["type"] for b in blocks if not planner_own(b["name"])}
+    types = {b["type"] for b in blocks if not added_by_planner(b["name"])}
     assert types - CORE == integrations
     assert ("condition" in types) == (branching == "condition")
     assert ("router" in types) == (branching == "router")
@@ -709,7 +709,7 @@ def test_qualified_loop_tests_each_item_inside_the_loop():
     state = compose(planner.plan(CASES[-14][0]), seed="s").state
     loop = next(b for b in state["blocks"].values() if b["type"] == "loop")
     cond = next(
-        b for b in state["blocks"].values() if b["type"] == "condition" and not planner_own(b["name"])
+        b for b in state["blocks"].values() if b["type"] == "condition" and not added_by_planner(b["name"])
     )
     slack = next(b for b in state["blocks"].values() if b["type"] == "slack")
     assert cond["data"]["parentId"] == loop["id"] and slack["data"]["parentId"] == loop["id"]

@@ -19,15 +19,17 @@ import re
 
 from lib.generation import planner
 from lib.generation.compose import compose
+from lib.generation.plumbing import added_by_planner
 from tests.generation.built import blocks, value
-from tests.generation.plumbing import planner_own
 
 
 def _conditions(description: str) -> list[str]:
     return [
         c["value"]
         for b in blocks(description, "condition", seed="r34d")
-        if not planner_own(b["name"])  # (the planner's own tests: an empty list, an item without an address)
+        if not added_by_planner(
+            b["name"]
+        )  # (the planner's own tests: an empty list, an item without an address)
         for c in json.loads(value(b, "conditions"))
         if c["value"]
     ]
