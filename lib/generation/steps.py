@@ -13686,6 +13686,24 @@ def _sorted_head_route(sentence: str) -> bool:
     )
 
 
+def _arrow_head_route(sentence: str, run: list[str]) -> bool:
+    """'Every incoming WhatsApp message: order → row in Supabase; complaint → Jira ticket; question → reply on
+    WhatsApp': a sentence whose tail after a colon is the first of three or more '<kind> → <destination>' routes,
+    the others said after it — one decision among the kinds, though no verb said 'sort'."""
+    bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    head, colon, tail = bare.rpartition(":")
+    arrow = r"(?:->|→|=>)"
+    return bool(
+        colon
+        and len(run) >= 2
+        and re.search(r"\w", head)
+        and _KIND_ROUTE.match(tail)
+        and _route_of(tail.strip()) is not None
+        and all(re.search(arrow, r) and _route_of(_LIST_MARK.sub("", r, count=1)) for r in run)
+        and not any(numeric_head(r) for r in [tail, *run])
+    )
+
+
 # 'an agent judges sentiment', 'an AI reads it and says whether the lead is qualified', 'classify each one's tone': a
 # step whose answer the labelled lines after it act on
 _JUDGES = re.compile(
@@ -13768,7 +13786,7 @@ def _join_routes(parts: list[str]) -> list[str]:
         if run and _LIST_MARK.fullmatch(sentence):
             continue  # '3. Plumbing … 4. Electrical …': the numbers of a list of routes part no route from the next
 
-        head = _sorted_head_route(out[-1]) if out and run else False
+        head = (_sorted_head_route(out[-1]) or _arrow_head_route(out[-1], run)) if out and run else False
         if head and len(run) >= 1:
             # 'he triages it into sales, support or spam: for sales, he adds …; for support, he creates …': the routes
             # after the one the sorting sentence began with are its own
