@@ -886,6 +886,8 @@ def clauses(text: str) -> list[str]:
             # ('booking → add a record in Airtable', 'refunds -> #finance': a kind named by one word that a verb
             # also spells is a route's head, not a step)
             and not _KIND_ARROW.match(part)
+            # ('classify it with AI: booking → add a row …': the same after the sorting head's colon)
+            and not _KIND_ARROW.match(re.sub(r"^[^:→>\n]{1,60}:\s+", "", part))
             else [part]
         )
     ]
@@ -1001,7 +1003,8 @@ _CHANNEL_ALONE = re.compile(
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 _KIND_ARROW = re.compile(
     # ("- 'post' → email …": any kind said in quotes before the arrow)
-    r"\W*(?:[a-z][\w-]*(?:ing|s)|(?<=['\"‘“])[^'\"’”\n]{1,30}['\"’”])\s*(?:->|→|=>)\s",
+    # ('booking problems → …', 'billing questions -> …': a verb's -ing form before the noun it names a kind of)
+    r"\W*(?:[a-z][\w-]*(?:ing|s)|[a-z][\w-]*ing\s+[a-z][\w-]*|(?<=['\"‘“])[^'\"’”\n]{1,30}['\"’”])\s*(?:->|→|=>)\s",
     re.I,
 )
 
@@ -8498,6 +8501,10 @@ def _as_action(text: str) -> str:
         return text
     if text.lstrip().startswith("#"):
         return "post to " + text
+    # ("-> Teams channel 'Housekeeping'", '→ the Discord channel #ops': a chat's channel is where a message is posted;
+    # not '-> a thank-you post on …', whose noun is the thing made)
+    if re.match(r"\W*(?:the\s+|our\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:channel|chat|group)\b", text):
+        return "post to " + text
     if re.search(
         r"#[\w-]+|\b(?:message|note|shout-?out|thank-?you|thanks|notification|alert|ping|dm)\b", text, re.I
     ):
@@ -13648,7 +13655,7 @@ _QUOTED_ARROW = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?['\"‘“][^'\"�
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     # ("- 'post' → email packing@…": a quoted category before an arrow is a route even when it is a verb's word)
-    quoted = _QUOTED_ARROW.match(sentence) is not None
+    quoted = _QUOTED_ARROW.match(sentence) is not None or _KIND_ARROW.match(sentence) is not None
     if (ACTION_START.match(sentence) and not quoted) or _IF.search(sentence):
         return False
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
@@ -13689,14 +13696,14 @@ def _sorted_head_route(sentence: str) -> bool:
 def _arrow_head_route(sentence: str, run: list[str]) -> bool:
     """'Every incoming WhatsApp message: order → row in Supabase; complaint → Jira ticket; question → reply on
     WhatsApp': a sentence whose tail after a colon is the first of three or more '<kind> → <destination>' routes,
-    the others said after it — one decision among the kinds, though no verb said 'sort'."""
+    the others said after it — one decision among the kinds, though no verb said 'sort' (the head may be blank: the
+    trigger it named is read apart)."""
     bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     head, colon, tail = bare.rpartition(":")
     arrow = r"(?:->|→|=>)"
     return bool(
         colon
         and len(run) >= 2
-        and re.search(r"\w", head)
         and _KIND_ROUTE.match(tail)
         and _route_of(tail.strip()) is not None
         and all(re.search(arrow, r) and _route_of(_LIST_MARK.sub("", r, count=1)) for r in run)
