@@ -1447,7 +1447,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
     low = clause.lower()
     if kind == "classify":
         found = re.search(r"\b(?:into|as)\s+(.+?)(?:\s+(?:and then|then)\b|$)", clause, re.I)
-        labels = [w.strip(" '\"") for w in re.split(r",|\bor\b|\band\b", found.group(1))] if found else []
+        # ('into one of three kinds: commission enquiry, supplier invoice, or complaint': the kinds after the colon)
+        said = found.group(1).rpartition(":")[2] if found else ""
+        labels = [w.strip(" '\"") for w in re.split(r",|\bor\b|\band\b", said)] if found else []
         labels = [w for w in labels if w and len(w.split()) <= 3]
         prompt = prompt.replace("{labels}", f" from: {', '.join(labels)}" if labels else "")
         label = "Classify"
@@ -8233,6 +8235,13 @@ _ACTS_FOR = re.compile(
     re.I,
 )
 # 'angry ones it send to #escalations', 'urgent ones she forwards to …': the kind, then the bot's act on it
+# 'supplier invoices upload their attachment to …': a kind (a plural noun, up to three words), then a verb acting on
+# what each item of it holds
+_KIND_ACTS_ON_ITS = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?s)\s+"
+    r"(?P<act>[a-z]+\s+(?:their|its)\s+\S.*)$",
+    re.I,
+)
 _ONES_ACT = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\s+(?P<act>\S.*)$", re.I
 )
@@ -8428,6 +8437,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
             )
             return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
         return becomes.group(1), ("create " + action if not ACTION_START.match(action) else action)
+    acted = _KIND_ACTS_ON_ITS.match(clause)
+    if acted and ACTION_START.match(acted.group("act")):
+        # 'supplier invoices upload their attachment to the Drive folder …' (read from 'get their attachment uploaded
+        # to …'): a kind, then the act on what it holds
+        return acted.group("cat"), acted.group("act")
     acted = _ONES_ACT.match(clause)
     if acted:  # 'angry ones it send to #escalations': the bot's act on that kind
         action = _bare_verb(acted.group("act"))
