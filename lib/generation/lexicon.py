@@ -3144,6 +3144,41 @@ def _each_said_before(text: str, at: int, words: str) -> bool:
     )
 
 
+# 'check the Airtable 'Leads' table: if a lead's score is 80% or higher, …': a test said of one item of the list
+# just named ('a lead's', 'an order's'), after the clause that names that list
+_ITEM_TEST = re.compile(
+    r"(?P<mark>[:;,—–]\s+|\s[-–—]\s+)(?P<test>if|when|whenever)\s+(?:a|an|any)\s+(?P<noun>[a-z][\w-]*)['’]s\s+",
+    re.I,
+)
+
+
+def _plurals(noun: str) -> tuple[str, ...]:
+    """'lead' → leads; 'enquiry' → enquiries; 'box' → boxes: the forms a list of `noun` is named by."""
+    low = noun.lower()
+    forms = [low + "s", low + "es"]
+    if low.endswith("y"):
+        forms.append(low[:-1] + "ies")
+    return tuple(forms)
+
+
+def item_tests(text: str) -> str:
+    """'Every hour, check the 'Leads' table: if a lead's score is 80% or higher, email them …; otherwise add them to
+    …' → '…: for each lead, if its score is …': a test said of one item of the list named in the same sentence
+    before it is a test of each item, in a loop over that list (so its act and its other side go to that item).
+    Not when the sentence already says 'each' or 'every' of that item before it."""
+
+    def said(m: re.Match[str]) -> str:
+        opening = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        before = text[opening : m.start()]
+        noun = m.group("noun")
+        named = any(re.search(r"\b" + re.escape(f) + r"\b", before, re.I) for f in _plurals(noun))
+        if not named or re.search(r"\b(?:each|every|per)\s+" + re.escape(noun) + r"\b", before, re.I):
+            return m.group(0)
+        return f"{m.group('mark')}for each {noun}, {m.group('test')} its "
+
+    return _ITEM_TEST.sub(said, text)
+
+
 def per_item(text: str) -> str:
     """'Creates one Notion page per new issue', 'create one Jira issue in project HR per new hire' → 'for each new
     issue, create a Notion page': a step that makes one thing for every item of a list (lexicon.json 'per_item')

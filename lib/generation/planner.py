@@ -305,6 +305,8 @@ def draft(description: str) -> Draft:
     description = lx.per_item(
         description
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
+    # "check the 'Leads' table: if a lead's score is …" → '…: for each lead, if its score is …'
+    description = lx.item_tests(description)
     # 'find the clients more than 60 days overdue and email each of them' → 'email each client that is more than …'
     description = lx.found_then_each(description)
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
