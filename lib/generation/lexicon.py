@@ -3273,6 +3273,20 @@ def _per_item_after_re() -> re.Pattern[str]:
     )
 
 
+def event_items(text: str) -> set[str]:
+    """'Our 40 pinball machines report faults to a webhook', 'our freezers post temperature alarms to our webhook',
+    'the panel sends each event to a webhook': the things a webhook is said to be sent, one a call (lexicon.json
+    'event_item_verbs'), as singular stems ('fault', 'alarm', 'event') — 'for each fault' there is each event."""
+    verbs = "|".join(map(re.escape, lexicon()["event_item_verbs"]))
+    found = re.finditer(
+        rf"\b(?:{verbs})\s+(?:(?:their|its|each|every|all|the|our|any)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+        r"(?P<items>[a-z][\w-]*)\s+(?:to|into|at)\s+(?:a|an|our|the|my|their|its)\s+(?:[\w-]+\s+){0,2}?webhooks?\b",
+        text,
+        re.I,
+    )
+    return {re.sub(r"(?:ies)$", "y", re.sub(r"(?<!s)s$", "", m.group("items").lower())) for m in found}
+
+
 def event_list(text: str) -> str | None:
     """'when our webhook receives a list of new signups' → 'signups': the plural noun of the items an event is said to
     bring several of at once (lexicon.json 'event_lists'), None when no such list is said."""

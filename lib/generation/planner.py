@@ -6050,6 +6050,14 @@ class _Builder:
                         step.label.strip(),
                         re.I,
                     )
+                    # ('our machines report faults to a webhook … For each fault, …': what the webhook is sent, one a
+                    # call)
+                    or (
+                        step.label.strip()
+                        and re.sub(r"(?<!s)s$", "", step.label.strip().lower().split()[-1])
+                        in lx.event_items(self.description)
+                        and not lx.event_list(self.description)
+                    )
                 )
             ):
                 # 'For every new submission: …', 'for each new order', 'for every one of them' (the payments that come
