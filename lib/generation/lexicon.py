@@ -2930,6 +2930,34 @@ _QUALIFIED = re.compile(
 )
 
 
+# "… post 'Telescope open tonight' on our X account. Actually also the Telegram channel. Yeah, both.": a sentence that
+# only names one more place, after a sentence whose last act posts or sends something
+_ALSO_THERE = re.compile(
+    r"(?P<prev>\b(?:post|posts|send|sends|share|shares|publish|publishes|tweet|announce|announces|message)\b"
+    r"[^.!?\n]*?)(?P<end>[.!?]+)(?P<gap>\s+)"
+    r"(?P<said>(?i:(?:actually|oh|ah|and|yeah|yes|plus|wait|hmm+|um+|uh+|so|ok|okay)[,!]?\s+)*"
+    r"(?i:(?:also|and|plus)\s+(?:(?:post|send|share)\s+(?:it|that|this|them)\s+)?(?:(?:to|on|in|into)\s+)?)"
+    r"(?P<place>(?i:(?:the|our|my)\s+)?[A-Z][\w-]*(?i:\s+(?:channel|account|group|chat|page|feed))?)"
+    r"(?i:\s+(?:too|as\s+well))?)\s*[.!]+(?:(?P<ok>\s+(?i:(?:yeah|yes|ok|okay|so)[,!]?\s+)*(?i:both|both\s+of\s+them)"
+    r"(?i:\s+(?:please|then))?\s*[.!]+))?",
+)
+
+
+def also_there(text: str) -> str:
+    """"… post 'Telescope open tonight' on our X account. Actually also the Telegram channel. Yeah, both." → "… post
+    'Telescope open tonight' on our X account and also to the Telegram channel.": a sentence that only names one more
+    service's place is the same post sent there too, under whatever test the sentence before put it (not a place
+    that names no service)."""
+
+    def said(m: re.Match[str]) -> str:
+        place = m.group("place")
+        if not integrations_in(place) or integrations_in(place) == integrations_in(m.group("prev")[-80:])[-1:]:
+            return m.group(0)
+        return f"{m.group('prev')} and also to {place}{m.group('end')}"
+
+    return _ALSO_THERE.sub(said, text)
+
+
 def also_routes(text: str) -> str:
     """'Charges of 2k or more (in the charge's currency) also go to #wins with a :tada:' → 'If charges of 2k or more,
     also send it to #wins with a :tada:': the items a test keeps sent somewhere besides what every item gets (a

@@ -266,6 +266,9 @@ def draft(description: str) -> Draft:
     description = lx.thing_then_step(description)
     # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step
     description = lx.afterthought_tests(description)
+    # "… post it on our X account. Actually also the Telegram channel." → '… on our X account and also to the Telegram
+    # channel.'
+    description = lx.also_there(description)
     # '… email billing@x. Oh wait, if the amount is over $1,000, email finance@x instead.': a branch and its else
     description = lx.instead_tests(description)
     # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
