@@ -2934,11 +2934,13 @@ _QUALIFIED = re.compile(
 # only names one more place, after a sentence whose last act posts or sends something
 _ALSO_THERE = re.compile(
     r"(?P<prev>\b(?:post|posts|send|sends|share|shares|publish|publishes|tweet|announce|announces|message)\b"
-    r"[^.!?\n]*?)(?P<end>[.!?]+)(?P<gap>\s+)"
+    r"(?:'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"|[^.!?\n])*?)(?P<end>[.!?]+)(?P<gap>\s+)"
     r"(?P<said>(?i:(?:actually|oh|ah|and|yeah|yes|plus|wait|hmm+|um+|uh+|so|ok|okay)[,!]?\s+)*"
     r"(?i:(?:also|and|plus)\s+(?:(?:post|send|share)\s+(?:it|that|this|them)\s+)?(?:(?:to|on|in|into)\s+)?)"
+    # ('oh and Mastodon-- no wait, X.': a place taken back for the one said after it)
+    r"(?:[A-Z][\w-]*\s*(?:--?|—|–|,)\s*(?i:no\s+wait|no|sorry|i\s+mean|actually|wait)[,!]?\s+)?"
     r"(?P<place>(?i:(?:the|our|my)\s+)?[A-Z][\w-]*(?i:\s+(?:channel|account|group|chat|page|feed))?)"
-    r"(?i:\s+(?:too|as\s+well))?)\s*[.!]+(?:(?P<ok>\s+(?i:(?:yeah|yes|ok|okay|so)[,!]?\s+)*(?i:both|both\s+of\s+them)"
+    r"(?i:\s+(?:too|as\s+well))?)\s*[.!]+(?:(?P<ok>\s+(?i:(?:yeah|yes|ok|okay|so)[,!]?\s+)*(?i:both|both\s+of\s+them|both\s+[\w-]+\s+and\s+[\w-]+)"
     r"(?i:\s+(?:please|then))?\s*[.!]+))?",
 )
 
