@@ -2946,14 +2946,17 @@ _ALSO_THERE = re.compile(
 
 
 def also_there(text: str) -> str:
-    """"… post 'Telescope open tonight' on our X account. Actually also the Telegram channel. Yeah, both." → "… post
+    """ "… post 'Telescope open tonight' on our X account. Actually also the Telegram channel. Yeah, both." → "… post
     'Telescope open tonight' on our X account and also to the Telegram channel.": a sentence that only names one more
     service's place is the same post sent there too, under whatever test the sentence before put it (not a place
     that names no service)."""
 
     def said(m: re.Match[str]) -> str:
         place = m.group("place")
-        if not integrations_in(place) or integrations_in(place) == integrations_in(m.group("prev")[-80:])[-1:]:
+        if (
+            not integrations_in(place)
+            or integrations_in(place) == integrations_in(m.group("prev")[-80:])[-1:]
+        ):
             return m.group(0)
         return f"{m.group('prev')} and also to {place}{m.group('end')}"
 
