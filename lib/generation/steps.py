@@ -8272,7 +8272,8 @@ _DOER_FIRST = re.compile(
 def _route_clauses(text: str) -> list[str]:
     """The clauses of a list of routes; 'for sales, he adds …; for support, he creates …': routes said as 'for <kind>,
     <act>' and parted by ';' are one clause each (the comma after the kind parts nothing)."""
-    pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    # ('booking change -> update … | complaint -> email …': a bar between routes parts them as ';' does)
+    pieces = [p for p in re.split(r"\s*;\s*|\s+\|\s+(?=[^|]*(?:->|→|=>))", text) if p.strip()]
     said = [_ACTS_FOR.match(p) for p in pieces]
     fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
     if len(fors) < 2:
