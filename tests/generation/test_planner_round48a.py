@@ -3,7 +3,8 @@ fix): an incoming message, e-mail or form answer sorted by AI into three or more
 place ('bestelling → rij in Supabase; klacht → Jira-ticket; vraag → direct antwoorden via WhatsApp'); a test on each
 item of a list read, with an action on both sides ('for each order above 500 dollars …; for the rest …', 'if a
 signup's score is 70% or above …; otherwise …'); a test on the trigger's own field ('if the level is CRITICAL, also
-text Maria'); a threshold written in words ('over eighty percent') with two actions on its true side."""
+text Maria'); a threshold written in words ('over eighty percent') with two actions on its true side. 8 of 18 were
+right before the fix (with two lines' Asana, no JUL25 block, relabelled as Linear and Jira), 18 after."""
 
 from __future__ import annotations
 
