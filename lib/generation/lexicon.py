@@ -2930,6 +2930,39 @@ _QUALIFIED = re.compile(
 )
 
 
+# "… post 'Telescope open tonight' on our X account. Actually also the Telegram channel. Yeah, both.": a sentence that
+# only names one more place, after a sentence whose last act posts or sends something
+_ALSO_THERE = re.compile(
+    r"(?P<prev>\b(?:post|posts|send|sends|share|shares|publish|publishes|tweet|announce|announces|message)\b"
+    r"(?:'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"|[^.!?\n])*?)(?P<end>[.!?]+)(?P<gap>\s+)"
+    r"(?P<said>(?i:(?:actually|oh|ah|and|yeah|yes|plus|wait|hmm+|um+|uh+|so|ok|okay)[,!]?\s+)*"
+    r"(?i:(?:also|and|plus)\s+(?:(?:post|send|share)\s+(?:it|that|this|them)\s+)?(?:(?:to|on|in|into)\s+)?)"
+    # ('oh and Mastodon-- no wait, X.': a place taken back for the one said after it)
+    r"(?:[A-Z][\w-]*\s*(?:--?|—|–|,)\s*(?i:no\s+wait|no|sorry|i\s+mean|actually|wait)[,!]?\s+)?"
+    r"(?P<place>(?i:(?:the|our|my)\s+)?[A-Z][\w-]*(?i:\s+(?:channel|account|group|chat|page|feed))?)"
+    r"(?i:\s+(?:too|as\s+well))?)\s*[.!]+(?:(?P<ok>\s+(?i:(?:yeah|yes|ok|okay|so)[,!]?\s+)*(?i:both|both\s+of\s+them|both\s+[\w-]+\s+and\s+[\w-]+)"
+    r"(?i:\s+(?:please|then))?\s*[.!]+))?",
+)
+
+
+def also_there(text: str) -> str:
+    """ "… post 'Telescope open tonight' on our X account. Actually also the Telegram channel. Yeah, both." → "… post
+    'Telescope open tonight' on our X account and also to the Telegram channel.": a sentence that only names one more
+    service's place is the same post sent there too, under whatever test the sentence before put it (not a place
+    that names no service)."""
+
+    def said(m: re.Match[str]) -> str:
+        place = m.group("place")
+        if (
+            not integrations_in(place)
+            or integrations_in(place) == integrations_in(m.group("prev")[-80:])[-1:]
+        ):
+            return m.group(0)
+        return f"{m.group('prev')} and also to {place}{m.group('end')}"
+
+    return _ALSO_THERE.sub(said, text)
+
+
 def also_routes(text: str) -> str:
     """'Charges of 2k or more (in the charge's currency) also go to #wins with a :tada:' → 'If charges of 2k or more,
     also send it to #wins with a :tada:': the items a test keeps sent somewhere besides what every item gets (a
@@ -3144,6 +3177,41 @@ def _each_said_before(text: str, at: int, words: str) -> bool:
     )
 
 
+# 'check the Airtable 'Leads' table: if a lead's score is 80% or higher, …': a test said of one item of the list
+# just named ('a lead's', 'an order's'), after the clause that names that list
+_ITEM_TEST = re.compile(
+    r"(?P<mark>[:;,—–]\s+|\s[-–—]\s+)(?P<test>if|when|whenever)\s+(?:a|an|any)\s+(?P<noun>[a-z][\w-]*)['’]s\s+",
+    re.I,
+)
+
+
+def _plurals(noun: str) -> tuple[str, ...]:
+    """'lead' → leads; 'enquiry' → enquiries; 'box' → boxes: the forms a list of `noun` is named by."""
+    low = noun.lower()
+    forms = [low + "s", low + "es"]
+    if low.endswith("y"):
+        forms.append(low[:-1] + "ies")
+    return tuple(forms)
+
+
+def item_tests(text: str) -> str:
+    """'Every hour, check the 'Leads' table: if a lead's score is 80% or higher, email them …; otherwise add them to
+    …' → '…: for each lead, if its score is …': a test said of one item of the list named in the same sentence
+    before it is a test of each item, in a loop over that list (so its act and its other side go to that item).
+    Not when the sentence already says 'each' or 'every' of that item before it."""
+
+    def said(m: re.Match[str]) -> str:
+        opening = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        before = text[opening : m.start()]
+        noun = m.group("noun")
+        named = any(re.search(r"\b" + re.escape(f) + r"\b", before, re.I) for f in _plurals(noun))
+        if not named or re.search(r"\b(?:each|every|per)\s+" + re.escape(noun) + r"\b", before, re.I):
+            return m.group(0)
+        return f"{m.group('mark')}for each {noun}, {m.group('test')} its "
+
+    return _ITEM_TEST.sub(said, text)
+
+
 def per_item(text: str) -> str:
     """'Creates one Notion page per new issue', 'create one Jira issue in project HR per new hire' → 'for each new
     issue, create a Notion page': a step that makes one thing for every item of a list (lexicon.json 'per_item')
@@ -3236,6 +3304,20 @@ def _per_item_after_re() -> re.Pattern[str]:
         r"(?=\s*(?:[.;:!?)\n]|$|,|\s+(?:and|then|please)\b))",
         re.I,
     )
+
+
+def event_items(text: str) -> set[str]:
+    """'Our 40 pinball machines report faults to a webhook', 'our freezers post temperature alarms to our webhook',
+    'the panel sends each event to a webhook': the things a webhook is said to be sent, one a call (lexicon.json
+    'event_item_verbs'), as singular stems ('fault', 'alarm', 'event') — 'for each fault' there is each event."""
+    verbs = "|".join(map(re.escape, lexicon()["event_item_verbs"]))
+    found = re.finditer(
+        rf"\b(?:{verbs})\s+(?:(?:their|its|each|every|all|the|our|any)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+        r"(?P<items>[a-z][\w-]*)\s+(?:to|into|at)\s+(?:a|an|our|the|my|their|its)\s+(?:[\w-]+\s+){0,2}?webhooks?\b",
+        text,
+        re.I,
+    )
+    return {re.sub(r"(?:ies)$", "y", re.sub(r"(?<!s)s$", "", m.group("items").lower())) for m in found}
 
 
 def event_list(text: str) -> str | None:

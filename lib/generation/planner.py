@@ -266,6 +266,9 @@ def draft(description: str) -> Draft:
     description = lx.thing_then_step(description)
     # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step
     description = lx.afterthought_tests(description)
+    # "… post it on our X account. Actually also the Telegram channel." → '… on our X account and also to the Telegram
+    # channel.'
+    description = lx.also_there(description)
     # '… email billing@x. Oh wait, if the amount is over $1,000, email finance@x instead.': a branch and its else
     description = lx.instead_tests(description)
     # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
@@ -305,6 +308,8 @@ def draft(description: str) -> Draft:
     description = lx.per_item(
         description
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
+    # "check the 'Leads' table: if a lead's score is …" → '…: for each lead, if its score is …'
+    description = lx.item_tests(description)
     # 'find the clients more than 60 days overdue and email each of them' → 'email each client that is more than …'
     description = lx.found_then_each(description)
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
@@ -6047,6 +6052,14 @@ class _Builder:
                         r"(?:ones?|them|those|these)(?:\s+of\s+(?:them|those|these))?",
                         step.label.strip(),
                         re.I,
+                    )
+                    # ('our machines report faults to a webhook … For each fault, …': what the webhook is sent, one a
+                    # call)
+                    or (
+                        step.label.strip()
+                        and re.sub(r"(?<!s)s$", "", step.label.strip().lower().split()[-1])
+                        in lx.event_items(self.description)
+                        and not lx.event_list(self.description)
                     )
                 )
             ):

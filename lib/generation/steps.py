@@ -886,6 +886,8 @@ def clauses(text: str) -> list[str]:
             # ('booking → add a record in Airtable', 'refunds -> #finance': a kind named by one word that a verb
             # also spells is a route's head, not a step)
             and not _KIND_ARROW.match(part)
+            # ('classify it with AI: booking → add a row …': the same after the sorting head's colon)
+            and not _KIND_ARROW.match(re.sub(r"^[^:→>\n]{1,60}:\s+", "", part))
             else [part]
         )
     ]
@@ -1001,7 +1003,8 @@ _CHANNEL_ALONE = re.compile(
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 _KIND_ARROW = re.compile(
     # ("- 'post' → email …": any kind said in quotes before the arrow)
-    r"\W*(?:[a-z][\w-]*(?:ing|s)|(?<=['\"‘“])[^'\"’”\n]{1,30}['\"’”])\s*(?:->|→|=>)\s",
+    # ('booking problems → …', 'billing questions -> …': a verb's -ing form before the noun it names a kind of)
+    r"\W*(?:[a-z][\w-]*(?:ing|s)|[a-z][\w-]*ing\s+[a-z][\w-]*|(?<=['\"‘“])[^'\"’”\n]{1,30}['\"’”])\s*(?:->|→|=>)\s",
     re.I,
 )
 
@@ -1444,7 +1447,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
     low = clause.lower()
     if kind == "classify":
         found = re.search(r"\b(?:into|as)\s+(.+?)(?:\s+(?:and then|then)\b|$)", clause, re.I)
-        labels = [w.strip(" '\"") for w in re.split(r",|\bor\b|\band\b", found.group(1))] if found else []
+        # ('into one of three kinds: commission enquiry, supplier invoice, or complaint': the kinds after the colon)
+        said = found.group(1).rpartition(":")[2] if found else ""
+        labels = [w.strip(" '\"") for w in re.split(r",|\bor\b|\band\b", said)] if found else []
         labels = [w for w in labels if w and len(w.split()) <= 3]
         prompt = prompt.replace("{labels}", f" from: {', '.join(labels)}" if labels else "")
         label = "Classify"
@@ -8230,6 +8235,13 @@ _ACTS_FOR = re.compile(
     re.I,
 )
 # 'angry ones it send to #escalations', 'urgent ones she forwards to …': the kind, then the bot's act on it
+# 'supplier invoices upload their attachment to …': a kind (a plural noun, up to three words), then a verb acting on
+# what each item of it holds
+_KIND_ACTS_ON_ITS = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?s)\s+"
+    r"(?P<act>[a-z]+\s+(?:their|its)\s+\S.*)$",
+    re.I,
+)
 _ONES_ACT = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\s+(?P<act>\S.*)$", re.I
 )
@@ -8260,7 +8272,8 @@ _DOER_FIRST = re.compile(
 def _route_clauses(text: str) -> list[str]:
     """The clauses of a list of routes; 'for sales, he adds …; for support, he creates …': routes said as 'for <kind>,
     <act>' and parted by ';' are one clause each (the comma after the kind parts nothing)."""
-    pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    # ('booking change -> update … | complaint -> email …': a bar between routes parts them as ';' does)
+    pieces = [p for p in re.split(r"\s*;\s*|\s+\|\s+(?=[^|]*(?:->|→|=>))", text) if p.strip()]
     said = [_ACTS_FOR.match(p) for p in pieces]
     fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
     if len(fors) < 2:
@@ -8425,6 +8438,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
             )
             return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
         return becomes.group(1), ("create " + action if not ACTION_START.match(action) else action)
+    acted = _KIND_ACTS_ON_ITS.match(clause)
+    if acted and ACTION_START.match(acted.group("act")):
+        # 'supplier invoices upload their attachment to the Drive folder …' (read from 'get their attachment uploaded
+        # to …'): a kind, then the act on what it holds
+        return acted.group("cat"), acted.group("act")
     acted = _ONES_ACT.match(clause)
     if acted:  # 'angry ones it send to #escalations': the bot's act on that kind
         action = _bare_verb(acted.group("act"))
@@ -8497,6 +8515,10 @@ def _as_action(text: str) -> str:
     if ACTION_START.match(text) or _NOTHING.match(text):
         return text
     if text.lstrip().startswith("#"):
+        return "post to " + text
+    # ("-> Teams channel 'Housekeeping'", '→ the Discord channel #ops': a chat's channel is where a message is posted;
+    # not '-> a thank-you post on …', whose noun is the thing made)
+    if re.match(r"\W*(?:the\s+|our\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:channel|chat|group)\b", text):
         return "post to " + text
     if re.search(
         r"#[\w-]+|\b(?:message|note|shout-?out|thank-?you|thanks|notification|alert|ping|dm)\b", text, re.I
@@ -13648,7 +13670,7 @@ _QUOTED_ARROW = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?['\"‘“][^'\"�
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     # ("- 'post' → email packing@…": a quoted category before an arrow is a route even when it is a verb's word)
-    quoted = _QUOTED_ARROW.match(sentence) is not None
+    quoted = _QUOTED_ARROW.match(sentence) is not None or _KIND_ARROW.match(sentence) is not None
     if (ACTION_START.match(sentence) and not quoted) or _IF.search(sentence):
         return False
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
@@ -13683,6 +13705,24 @@ def _sorted_head_route(sentence: str) -> bool:
             _route_of(tail.strip()) is not None
             or (not tail.strip() and (_ROUTE.search(head) or _ROUTE_ON.search(head + ":")) is not None)
         )
+    )
+
+
+def _arrow_head_route(sentence: str, run: list[str]) -> bool:
+    """'Every incoming WhatsApp message: order → row in Supabase; complaint → Jira ticket; question → reply on
+    WhatsApp': a sentence whose tail after a colon is the first of three or more '<kind> → <destination>' routes,
+    the others said after it — one decision among the kinds, though no verb said 'sort' (the head may be blank: the
+    trigger it named is read apart)."""
+    bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    head, colon, tail = bare.rpartition(":")
+    arrow = r"(?:->|→|=>)"
+    return bool(
+        colon
+        and len(run) >= 2
+        and _KIND_ROUTE.match(tail)
+        and _route_of(tail.strip()) is not None
+        and all(re.search(arrow, r) and _route_of(_LIST_MARK.sub("", r, count=1)) for r in run)
+        and not any(numeric_head(r) for r in [tail, *run])
     )
 
 
@@ -13768,7 +13808,7 @@ def _join_routes(parts: list[str]) -> list[str]:
         if run and _LIST_MARK.fullmatch(sentence):
             continue  # '3. Plumbing … 4. Electrical …': the numbers of a list of routes part no route from the next
 
-        head = _sorted_head_route(out[-1]) if out and run else False
+        head = (_sorted_head_route(out[-1]) or _arrow_head_route(out[-1], run)) if out and run else False
         if head and len(run) >= 1:
             # 'he triages it into sales, support or spam: for sales, he adds …; for support, he creates …': the routes
             # after the one the sorting sentence began with are its own
