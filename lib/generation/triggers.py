@@ -7,6 +7,7 @@ trigger phrase took up, so the step reader does not see "every Monday" as a step
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -843,11 +844,21 @@ _WE_ARE_IN = re.compile(
 )
 
 
+# "Time zone's Dublin", 'timezone: Lisbon', 'tz = Auckland', 'zona horaria de Madrid', 'fuso horário de Lisboa',
+# 'Zeitzone Berlin', 'fuseau horaire de Paris': the zone named by its town (or country) after the word for a zone
+_ZONE_NAMED = re.compile(
+    r"\b(?:time[\s-]?zone|tz|zona\s+horaria|fuso\s+hor[áa]rio|fuso\s+orario|fuseau\s+horaire|zeitzone|tidszon|"
+    r"tidssone|tijdzone|strefa\s+czasowa)(?:['’]s|\s+is|\s+será|\s+es|\s+é|\s+ist|\s*[:=-])?\s+"
+    r"(?:(?:de|da|do|di|du|von|van|the)\s+)?(?P<place>[A-Za-zÀ-ÿ]+(?:[ -][A-Za-zÀ-ÿ]+){0,2})",
+    re.I,
+)
+
+
 def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The zone of the town (or country) the people asking say they are in: the longest run of the words after
-    'we're in' that the time-zone database or the lexicon names (not an island's zone the database alone names
-    after a common word: 'we're in Christmas mode')."""
-    for found in _WE_ARE_IN.finditer(text):
+    """The zone of the town (or country) the people asking say they are in, or a zone is said to be: the longest
+    run of the words after 'we're in' or "time zone's" that the time-zone database or the lexicon names (not an
+    island's zone the database alone names after a common word: 'we're in Christmas mode')."""
+    for found in itertools.chain(_ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text)):
         words = found.group("place").lower().replace("-", " ").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
