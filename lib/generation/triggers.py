@@ -1630,6 +1630,21 @@ def _read_webhook(clause: str) -> Trigger | None:
         start = line + heading.start(1)
     found_start = start
     head = clause[start:]
+    aside = re.search(r"\(\s*(?:(?:via|by|through|from|on)\s+)?(?:an?\s+|the\s+)?$", clause[:start], re.I)
+    if (
+        found.group(1).lower() in ("webhook", "webhooks")
+        and aside
+        and re.match(r"\s*\)", clause[found.end() :])
+    ):
+        # 'Por cada nuevo socio que pague en Stripe (webhook), añade …', 'each new order on Shopify (via webhook), …':
+        # the webhook in brackets says how the event before it arrives; that event, from its sentence's start
+        opened = max(clause.rfind("\n", 0, aside.start()) + 1, 0)
+        ends = [m.end() for m in _SENTENCE_END.finditer(clause, opened, aside.start())]
+        begin = ends[-1] if ends else opened
+        begin += len(clause[begin : aside.start()]) - len(clause[begin : aside.start()].lstrip())
+        if len(clause[begin : aside.start()].split()) >= 3:
+            start = found_start = begin
+            head = clause[begin : aside.start()]
     label = re.match(r"webhooks?[ \t]*:[ \t]*(?=\S)", head, re.I)
     # (a label opens its line: 'our intranet webhook: HR -> …' names the webhook, its routes after the colon)
     if (
@@ -3252,11 +3267,12 @@ _ARRIVING_NOUNS = (
 
 # a clause of a Given/When/Then, up to its comma or line's end ('25,000 USD' keeps its comma)
 _GWT_CLAUSE = r"(?:[^,;\n]|,(?=\d{3}\b))+?"
+# (a clause on a line of its own may hold commas: 'When the running total, kept in 'jackpot', passes £5,000'; the
+# When may be left out: 'Given a Stripe checkout completes / Then email the buyer …')
 _GIVEN_WHEN_THEN = re.compile(
-    r"(?P<lead>^|(?<=[.!?:]\s)|(?<=\n))(?P<pre>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?)given\s+(?P<g>"
-    + _GWT_CLAUSE
-    + r")"
-    r"\s*(?:,|\n)\s*(?:and\s+)?when\s+(?P<w>" + _GWT_CLAUSE + r")\s*(?:,|\n)\s*then\s+",
+    r"(?P<lead>^|(?<=[.!?:]\s)|(?<=\n))(?P<pre>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?)given\s+"
+    r"(?:(?P<g>" + _GWT_CLAUSE + r")\s*(?:,|\n)|(?P<gl>[^\n]+?)[^\S\n]*\n)"
+    r"\s*(?:(?:and\s+)?when\s+(?:(?P<w>" + _GWT_CLAUSE + r")\s*(?:,|\n)|(?P<wl>[^\n]+?)[^\S\n]*\n)\s*)?then\s+",
     re.I,
 )
 # 'when the failure event arrives', 'when it comes in', 'when the webhook fires': the 'When' of a Given/When/Then
@@ -3294,7 +3310,10 @@ def given_when_then(text: str) -> str:
     ('Given bills are due, when the run starts') stay as written."""
 
     def read(m: re.Match[str]) -> str:
-        given, when = m.group("g").strip(), m.group("w").strip()
+        given = (m.group("g") or m.group("gl")).strip()
+        when = (m.group("w") or m.group("wl") or "").strip()
+        if not when:  # 'Given a Stripe checkout completes / Then …': the event alone
+            return f"{m.group('pre')}When {given}, " if _an_event(given) else m.group(0)
         if _an_event(given):
             if _RESTATED.match(when):
                 return f"{m.group('pre')}When {given}, "
