@@ -2013,7 +2013,7 @@ def _provider_item(text: str) -> bool:
 
 _EVENT_PARTICIPLE = re.compile(
     r"(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|"
-    r"deployed|resolved|escalated|abandoned)\s",
+    r"deployed|resolved|escalated|abandoned|successful|succeeded|completed|confirmed)\s",
     re.I,
 )
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
@@ -2022,7 +2022,7 @@ _EVERY_NEW = re.compile(
     # 'every failed GitHub Actions run ->', 'each merged GitHub PR': the event said as its item's participle (with the
     # service that sends it named: `_EVENT_PARTICIPLE`)
     r"(?=(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|deployed|resolved|escalated|"
-    r"abandoned)\s+[\w-])|"
+    r"abandoned|successful|succeeded|completed|confirmed)\s+[\w-])|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     # ('every email from billing@stripe.com that reaches my Gmail': its sender's address among the words)
     # ('every email that comes into our Gmail': 'into' as well as 'in')
