@@ -3272,7 +3272,9 @@ _GWT_CLAUSE = r"(?:[^,;\n]|,(?=\d{3}\b))+?"
 _GIVEN_WHEN_THEN = re.compile(
     r"(?P<lead>^|(?<=[.!?:]\s)|(?<=\n))(?P<pre>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?)given\s+"
     r"(?:(?P<g>" + _GWT_CLAUSE + r")\s*(?:,|\n)|(?P<gl>[^\n]+?)[^\S\n]*\n)"
-    r"\s*(?:(?:and\s+)?when\s+(?:(?P<w>" + _GWT_CLAUSE + r")\s*(?:,|\n)|(?P<wl>[^\n]+?)[^\S\n]*\n)\s*)?then\s+",
+    r"\s*(?:(?:and\s+)?when\s+(?:(?P<w>"
+    + _GWT_CLAUSE
+    + r")\s*(?:,|\n)|(?P<wl>[^\n]+?)[^\S\n]*\n)\s*)?then\s+",
     re.I,
 )
 # 'when the failure event arrives', 'when it comes in', 'when the webhook fires': the 'When' of a Given/When/Then
