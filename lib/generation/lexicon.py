@@ -1907,6 +1907,39 @@ def declined_questions(text: str) -> str:
 _RESTARTED = re.compile(r"\b(?P<word>[A-Za-z]+),\s*(?:(?:er+m?|um+|uh+m?|ehm?)\s*,\s*)+(?P=word)\b", re.I)
 
 
+_SAID_HASHTAG = re.compile(r"\bhash[\s-]?tag\s+(?P<name>[A-Za-z0-9][\w-]*)", re.I)
+
+
+def said_hashtags(text: str) -> str:
+    """'post the comment in Slack, hashtag barrel-alerts', 'drop it in Discord hashtag club-news', 'the Teams channel
+    hashtag floor-leads': a channel's '#' said as a word, after a chat service with channels (the webhook providers'
+    own names) or the word 'channel' in the same sentence, is the channel '#barrel-alerts'. Not a hashtag a post is
+    to carry ('add the hashtag summer', 'with hashtag sale'): an article or a verb right before it keeps the word."""
+    if "hash" not in text.lower():
+        return text
+    providers = lexicon()["webhook_providers"]
+    names = sorted(
+        {
+            n
+            for key in ("slack", "discord", "microsoftteams", "telegram")
+            for n in providers.get(key, {}).get("names", ())
+        },
+        key=len,
+        reverse=True,
+    )
+    place = r"\b(?:" + "|".join(re.escape(n) for n in names) + r"|channel)\b[^.;!?\n]{0,40}$"
+
+    def tag(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 80) : m.start()]
+        if not re.search(place, before, re.I) or re.search(
+            r"\b(?:the|a|an|with|add|use|using|include|tag|tagged|and)\s*$", before, re.I
+        ):
+            return m.group(0)
+        return "#" + m.group("name")
+
+    return _SAID_HASHTAG.sub(tag, text)
+
+
 def spoken_fillers(text: str) -> str:
     """'a Jira ticket called, uh, 'Rotate API keys'', 'search for, um, 'heat pump subsidies'': a filler a speaker
     sets off by commas is no pause in the sentence; it goes, and the words on either side join up (so the name the
@@ -2072,10 +2105,21 @@ _NAMED_AFTER = re.compile(
 )
 
 
+# "grab the readings from the Supabase table, 'buoy_readings', and …": a store's name in an aside of its own
+_NAMED_ASIDE = re.compile(
+    r"\b(?P<np>(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:workbook|spreadsheet|sheet|table|database|base|board|"
+    r"folder|doc|document|calendar|file|tab|repo|repository|notebook))"
+    r"\s*,\s*(?P<name>'[\w .&/-]{1,40}'|\"[\w .&/-]{1,40}\"|‘[\w .&/-]{1,40}’|“[\w .&/-]{1,40}”)(?=\s*[,.;:)—–]|\s*$)",
+    re.I,
+)
+
+
 def named_after(text: str) -> str:
     """ "put the totals into the Excel workbook, the 'Carpet Jobs' one" → "… into the Excel workbook 'Carpet Jobs'":
-    the name said after the place, in an aside that points back at it, is the place's name."""
-    return _NAMED_AFTER.sub(lambda m: f"{m.group('np')} {m.group('name')}", text)
+    the name said after the place, in an aside that points back at it, is the place's name; so is a name in an aside
+    of its own ("from the Supabase table, 'buoy_readings', and …" → "from the Supabase table 'buoy_readings', …")."""
+    text = _NAMED_AFTER.sub(lambda m: f"{m.group('np')} {m.group('name')}", text)
+    return _NAMED_ASIDE.sub(lambda m: f"{m.group('np')} {m.group('name')}", text)
 
 
 def wished_records(text: str) -> str:

@@ -226,6 +226,9 @@ def draft(description: str) -> Draft:
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
+    description = lx.said_hashtags(
+        description
+    )  # 'post it in Slack, hashtag barrel-alerts' → '… Slack, #barrel-alerts'
     description = lx.named_after(
         description
     )  # "the Excel workbook, the 'Carpet Jobs' one" → "… workbook 'Carpet Jobs'"

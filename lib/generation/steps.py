@@ -4744,7 +4744,7 @@ def _table_name(clause: str) -> str | None:
     # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
     quoted = re.search(
         # ("(table is 'Class Bookings')", "table: 'Orders'")
-        r"\btable(?:\s+(?:is\s+)?(?:called\s+|named\s+)?|\s*[:=]\s*)[\"“'`]([\w -]+)[\"”'`]",
+        r"\btable(?:,?\s+(?:is\s+)?(?:called\s+|named\s+)?|\s*[:=]\s*)[\"“'`]([\w -]+)[\"”'`]",
         clause,
         re.I,
     ) or re.search(r"[\"“'`]([\w -]+)[\"”'`]\s+(?:[\w-]+\s+){0,2}?table", clause, re.I)

@@ -7,6 +7,7 @@ trigger phrase took up, so the step reader does not see "every Monday" as a step
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -843,11 +844,21 @@ _WE_ARE_IN = re.compile(
 )
 
 
+# "Time zone's Dublin", 'timezone: Lisbon', 'tz = Auckland', 'zona horaria de Madrid', 'fuso horário de Lisboa',
+# 'Zeitzone Berlin', 'fuseau horaire de Paris': the zone named by its town (or country) after the word for a zone
+_ZONE_NAMED = re.compile(
+    r"\b(?:time[\s-]?zone|tz|zona\s+horaria|fuso\s+hor[áa]rio|fuso\s+orario|fuseau\s+horaire|zeitzone|tidszon|"
+    r"tidssone|tijdzone|strefa\s+czasowa)(?:['’]s|\s+is|\s+será|\s+es|\s+é|\s+ist|\s*[:=-])?\s+"
+    r"(?:(?:de|da|do|di|du|von|van|the)\s+)?(?P<place>[A-Za-zÀ-ÿ]+(?:[ -][A-Za-zÀ-ÿ]+){0,2})",
+    re.I,
+)
+
+
 def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The zone of the town (or country) the people asking say they are in: the longest run of the words after
-    'we're in' that the time-zone database or the lexicon names (not an island's zone the database alone names
-    after a common word: 'we're in Christmas mode')."""
-    for found in _WE_ARE_IN.finditer(text):
+    """The zone of the town (or country) the people asking say they are in, or a zone is said to be: the longest
+    run of the words after 'we're in' or "time zone's" that the time-zone database or the lexicon names (not an
+    island's zone the database alone names after a common word: 'we're in Christmas mode')."""
+    for found in itertools.chain(_ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text)):
         words = found.group("place").lower().replace("-", " ").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -1619,6 +1630,21 @@ def _read_webhook(clause: str) -> Trigger | None:
         start = line + heading.start(1)
     found_start = start
     head = clause[start:]
+    aside = re.search(r"\(\s*(?:(?:via|by|through|from|on)\s+)?(?:an?\s+|the\s+)?$", clause[:start], re.I)
+    if (
+        found.group(1).lower() in ("webhook", "webhooks")
+        and aside
+        and re.match(r"\s*\)", clause[found.end() :])
+    ):
+        # 'Por cada nuevo socio que pague en Stripe (webhook), añade …', 'each new order on Shopify (via webhook), …':
+        # the webhook in brackets says how the event before it arrives; that event, from its sentence's start
+        opened = max(clause.rfind("\n", 0, aside.start()) + 1, 0)
+        ends = [m.end() for m in _SENTENCE_END.finditer(clause, opened, aside.start())]
+        begin = ends[-1] if ends else opened
+        begin += len(clause[begin : aside.start()]) - len(clause[begin : aside.start()].lstrip())
+        if len(clause[begin : aside.start()].split()) >= 3:
+            start = found_start = begin
+            head = clause[begin : aside.start()]
     label = re.match(r"webhooks?[ \t]*:[ \t]*(?=\S)", head, re.I)
     # (a label opens its line: 'our intranet webhook: HR -> …' names the webhook, its routes after the colon)
     if (
@@ -1987,7 +2013,7 @@ def _provider_item(text: str) -> bool:
 
 _EVENT_PARTICIPLE = re.compile(
     r"(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|"
-    r"deployed|resolved|escalated|abandoned)\s",
+    r"deployed|resolved|escalated|abandoned|successful|succeeded|completed|confirmed)\s",
     re.I,
 )
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
@@ -1996,7 +2022,7 @@ _EVERY_NEW = re.compile(
     # 'every failed GitHub Actions run ->', 'each merged GitHub PR': the event said as its item's participle (with the
     # service that sends it named: `_EVENT_PARTICIPLE`)
     r"(?=(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|deployed|resolved|escalated|"
-    r"abandoned)\s+[\w-])|"
+    r"abandoned|successful|succeeded|completed|confirmed)\s+[\w-])|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     # ('every email from billing@stripe.com that reaches my Gmail': its sender's address among the words)
     # ('every email that comes into our Gmail': 'into' as well as 'in')
@@ -3241,11 +3267,14 @@ _ARRIVING_NOUNS = (
 
 # a clause of a Given/When/Then, up to its comma or line's end ('25,000 USD' keeps its comma)
 _GWT_CLAUSE = r"(?:[^,;\n]|,(?=\d{3}\b))+?"
+# (a clause on a line of its own may hold commas: 'When the running total, kept in 'jackpot', passes £5,000'; the
+# When may be left out: 'Given a Stripe checkout completes / Then email the buyer …')
 _GIVEN_WHEN_THEN = re.compile(
-    r"(?P<lead>^|(?<=[.!?:]\s)|(?<=\n))(?P<pre>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?)given\s+(?P<g>"
+    r"(?P<lead>^|(?<=[.!?:]\s)|(?<=\n))(?P<pre>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?)given\s+"
+    r"(?:(?P<g>" + _GWT_CLAUSE + r")\s*(?:,|\n)|(?P<gl>[^\n]+?)[^\S\n]*\n)"
+    r"\s*(?:(?:and\s+)?when\s+(?:(?P<w>"
     + _GWT_CLAUSE
-    + r")"
-    r"\s*(?:,|\n)\s*(?:and\s+)?when\s+(?P<w>" + _GWT_CLAUSE + r")\s*(?:,|\n)\s*then\s+",
+    + r")\s*(?:,|\n)|(?P<wl>[^\n]+?)[^\S\n]*\n)\s*)?then\s+",
     re.I,
 )
 # 'when the failure event arrives', 'when it comes in', 'when the webhook fires': the 'When' of a Given/When/Then
@@ -3283,7 +3312,10 @@ def given_when_then(text: str) -> str:
     ('Given bills are due, when the run starts') stay as written."""
 
     def read(m: re.Match[str]) -> str:
-        given, when = m.group("g").strip(), m.group("w").strip()
+        given = (m.group("g") or m.group("gl")).strip()
+        when = (m.group("w") or m.group("wl") or "").strip()
+        if not when:  # 'Given a Stripe checkout completes / Then …': the event alone
+            return f"{m.group('pre')}When {given}, " if _an_event(given) else m.group(0)
         if _an_event(given):
             if _RESTATED.match(when):
                 return f"{m.group('pre')}When {given}, "
