@@ -3549,17 +3549,23 @@ def written_out(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _passive_stores_re() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _passive_stores_re(modal: bool = False) -> re.Pattern[str]:
+    """The reader of data to keep said as a noun and a participle; `modal`: the participle after a modal ('… should
+    be summarised by AI and stored in …'), which asks as a wish does, from the head of its sentence."""
     rules = lexicon()["passive_stores"]
     done = "|".join(sorted(rules["participles"], key=len, reverse=True))
     made = "|".join(sorted(rules["made"], key=len, reverse=True))
-    sent = "|".join(sorted(rules["sent"], key=len, reverse=True))
+    # ('… summarised by AI and stored in the Pinecone index …': a made item may be kept as well as sent)
+    sent = "|".join(sorted([*rules["sent"], *rules["participles"]], key=len, reverse=True))
     word = rf"(?!{rules['not_in']})\S*[^\s.;!?:,]"
+    lead = r"(?:^|(?<=[.!?\n:]))[^\S\n]*(?:[-*•][^\S\n]*)?"
     return re.compile(
-        rf"(?P<lead>(?:^|(?<=[.!?\n:]))[^\S\n]*(?:[-*•][^\S\n]*)?|(?P<wish>{rules['wishes']}))"
-        rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+(?:(?P<done>{done})|(?P<made>{made})\s+"
-        rf"(?P<mwhen>{rules['when']}\s+)?and\s+(?:then\s+)?(?P<sent>{sent}))\s+(?P<when>{rules['when']}\s+)?"
+        (rf"(?P<lead>{lead})" if modal else rf"(?P<lead>{lead}|(?P<wish>{rules['wishes']}))")
+        + rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+"
+        + (rf"(?P<modal>{rules['modal']})" if modal else "")
+        + rf"(?:(?P<done>{done})|(?P<made>{made})(?:\s+(?P<by>{rules['by']}))?\s+"
+        rf"(?P<mwhen>{rules['when']}\s+)?and\s+(?:then\s+)?(?:also\s+)?(?P<sent>{sent}))\s+(?P<when>{rules['when']}\s+)?"
         r"(?P<prep>into|in|to|onto)\s+",
         re.I,
     )
@@ -3568,27 +3574,36 @@ def _passive_stores_re() -> re.Pattern[str]:
 def passive_stores(text: str) -> str:
     """'I want EUR exchange rates from https://… saved every weekday at 16:00 into the Excel table 'FXRates'' → 'I want
     to get EUR exchange rates from https://… and save it every weekday at 16:00 into …': data to keep, said as a noun
-    and a participle, is a fetch and a write, not where the data already is (lexicon.json 'passive_stores')."""
+    and a participle, is a fetch and a write, not where the data already is (lexicon.json 'passive_stores'); 'the
+    reports should be summarised by AI and stored in the Pinecone index …' → 'Get the reports and summarise it with
+    AI and store it in …': said after a modal, the same ask."""
     from lib.generation.steps import ACTION_START
 
     rules = lexicon()["passive_stores"]
 
     def active(m: re.Match[str]) -> str:
         np = m.group("np")
+        modal = "modal" in m.groupdict() and m.group("modal")
+        wish = "wish" in m.groupdict() and m.group("wish")
         if (
-            not (m.group("wish") or m.group("when") or m.group("mwhen"))
+            not (wish or modal or m.group("when") or m.group("mwhen"))
             or re.match(r"(?:an?|one)\s", np, re.I)  # 'a row appended to …': a made item, read as made
             or ACTION_START.match(np.lower())
         ):
             return m.group(0)
-        get = "to get" if m.group("wish") else "Get"
+        get = "to get" if wish else "Get"
         if m.group("made"):  # 'crew availability from the sheet … summarised every Thursday and posted to …'
-            work, send = rules["made"][m.group("made").lower()], rules["sent"][m.group("sent").lower()]
-            return f"{m.group('lead')}{get} {np} and {work} it {m.group('mwhen') or ''}and {send} it {m.group('when') or ''}{m.group('prep')} "
+            said = m.group("sent").lower()
+            work, send = (
+                rules["made"][m.group("made").lower()],
+                rules["sent"].get(said) or rules["participles"][said],
+            )
+            by = " with " + m.group("by").split(None, 1)[1] if m.group("by") else ""
+            return f"{m.group('lead')}{get} {np} and {work} it{by} {m.group('mwhen') or ''}and {send} it {m.group('when') or ''}{m.group('prep')} "
         verb = rules["participles"][m.group("done").lower()]
-        return f"{m.group('lead')}{'to get' if m.group('wish') else 'Get'} {np} and {verb} it {m.group('when') or ''}{m.group('prep')} "
+        return f"{m.group('lead')}{get} {np} and {verb} it {m.group('when') or ''}{m.group('prep')} "
 
-    return _passive_stores_re().sub(active, text)
+    return _passive_stores_re().sub(active, _passive_stores_re(modal=True).sub(active, text))
 
 
 def made_participles(text: str) -> str:
