@@ -807,6 +807,11 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('read yesterday's enquiries in Outlook and have AI write a draft reply for each one': the model's work,
+        # said by whom it is given to, is a step of its own)
+        r"(?:use|have|get|let|ask)\s+(?:the\s+|an?\s+)?(?:ai|a\.i\.|llm|gpt[\w.-]*|chatgpt|claude|openai|gemini)"
+        r"(?=\s+(?:to\s+)?(?:write|draft|prepare|compose|summari[sz]e|answer|reply|classify|translate|extract|"
+        r"analy[sz]e|review|rewrite|generate|create|make|turn)\b)|"
         # ('… and prepare a draft reply for each one': a text the model makes, named by what it is)
         r"prepare\s+(?:an?|the|some)\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|responses?|answers?|summary|digest|recap)\b|"
         # ('… create an issue in Linear and replies to the customer saying …': a reply said in the bot's voice, by
