@@ -6304,10 +6304,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
                 for u in _listed_sites(clause, endpoint)
             ]
     reply = re.search(
-        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)"
+        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|that\s+|this\s+|each\s+|every\s+|our\s+)?(\w+)"
         # ('… it answers them back using AI'): the person is the verb's object ('answer them from the Handbook' in a
         # chat is the chat's own answer)
-        r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b",
+        r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b"
+        # ('answer the sender with the prices from the sheet': the person the verb's object)
+        r"|\banswer\s+(?:the|that|this|each|every)\s+(\w+)",
         low,
     )
     answered = next((g for g in reply.groups() if g), "") if reply else ""
