@@ -5569,7 +5569,11 @@ _PEOPLE_KEPT = re.compile(
     r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:"
     + _ADDRESS_WORDS
     + r")"
-    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:"
+    # ('member emails r in the sheet 'Members'', 'the parents' phone numbers are in …': a person's noun before them)
+    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s|"
+    r"(?:the\s+)?(?P<whose>[a-z-]+?)(?:s['\u2019]|['\u2019]s)?(?=\s+(?:"
+    + _ADDRESS_WORDS
+    + r")\s+(?:is|are)\s))\s+(?:"
     + _ADDRESS_WORDS
     + r")"
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>"
@@ -5591,6 +5595,20 @@ _NOT_PERSON_WORD = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon()["people"])
+
+
+def _singular(word: str) -> str:
+    """'members' → 'member', 'addresses' → 'address' (a person's noun as the people list spells it)."""
+    people = _people_nouns()
+    for cut in (word, word[:-1], word[:-2]):
+        if cut in people:
+            return cut
+    return word
+
+
 def people_kept(text: str) -> str:
     """'Text each tenant whose inspection is due — the 'Inspections' Google Sheet has their mobile number.' → 'Text
     each tenant in the 'Inspections' Google Sheet whose inspection is due.'; "email each technician their
@@ -5602,7 +5620,10 @@ def people_kept(text: str) -> str:
         place = (m.group("place") or m.group("where") or m.group("all") or "").strip()
         if not places.search(place):
             continue
-        named = (m.group("one") or m.group("each") or "").lower()
+        whose = (m.group("whose") or "").lower()
+        if whose and whose not in _people_nouns():
+            continue  # ('the order numbers are in …': no person's address)
+        named = (m.group("one") or m.group("each") or whose).lower()
         # the people, said with 'each'/'every' before the aside (in its sentence or the two before)
         begin = _sentence_start(text, m.start())
         for _ in range(2):
@@ -5610,7 +5631,9 @@ def people_kept(text: str) -> str:
                 begin = _sentence_start(text, begin - 2)
         chosen = None
         for each in re.finditer(
-            r"\b(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?",
+            # ('email all the members every friday …': all of them, each by their own address)
+            r"\b(?:(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?|(?P<all>all)\s+(?:of\s+)?"
+            r"(?:the\s+|our\s+|my\s+)?)",
             text[begin : m.start()],
             re.I,
         ):
@@ -5632,6 +5655,12 @@ def people_kept(text: str) -> str:
             ):
                 continue  # ('… sent to each cleaner …. The cleaners' numbers are in …': a look-up there, not the list)
             last = kept_words[-1].group(0).lower()
+            if each.group("all"):
+                # ('all the members every friday': the people's noun, then what the message says)
+                if _singular(kept_words[0].group(0).lower()) not in _people_nouns():
+                    continue  # ('all the rows', 'all new orders': no people)
+                kept_words = kept_words[:1]
+                last = kept_words[0].group(0).lower()
             if named and not (last.startswith(named) or named.startswith(last.rstrip("s"))):
                 continue
             chosen = at + kept_words[-1].end()
