@@ -5579,6 +5579,11 @@ _PEOPLE_KEPT = re.compile(
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>"
     + _NAMED_PLACE
     + r")"
+    # ('the email addresses of the members are in the sheet 'Leden'': the people named after them)
+    r"|(?:the\s+)?(?:" + _ADDRESS_WORDS + r")\s+of\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?P<ofwhom>[a-z-]+)"
+    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where2>"
+    + _NAMED_PLACE
+    + r")"
     # "its all in the google sheet 'Saturday Drops' (driver name, phone, adresses)": the people, with their numbers
     r"|(?:it['\u2019]?s|it\s+is|everything(?:['\u2019]s|\s+is)|(?:the\s+)?(?:details|info)\s+(?:is|are))\s+(?:all\s+)?"
     r"(?:kept\s+|stored\s+|listed\s+)?in\s+(?P<all>" + _NAMED_PLACE + r")"
@@ -5617,10 +5622,10 @@ def people_kept(text: str) -> str:
     addresses lists the people a message goes to, one each (read there, each item's own address)."""
     places = _place_services()
     for m in _PEOPLE_KEPT.finditer(text):
-        place = (m.group("place") or m.group("where") or m.group("all") or "").strip()
+        place = (m.group("place") or m.group("where") or m.group("where2") or m.group("all") or "").strip()
         if not places.search(place):
             continue
-        whose = (m.group("whose") or "").lower()
+        whose = _singular((m.group("whose") or m.group("ofwhom") or "").lower())
         if whose and whose not in _people_nouns():
             continue  # ('the order numbers are in …': no person's address)
         named = (m.group("one") or m.group("each") or whose).lower()
@@ -5650,8 +5655,11 @@ def people_kept(text: str) -> str:
                     break
             if not kept_words:
                 continue
-            if m.group("where") and not re.search(
-                rf"\b(?:{_SENDS}|send)\s*$", text[max(0, at - 80) : begin + each.start()], re.I
+            if (m.group("where") or m.group("where2")) and not re.search(
+                # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
+                rf"\b(?:{_SENDS}|send)(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
+                text[max(0, at - 80) : begin + each.start()],
+                re.I,
             ):
                 continue  # ('… sent to each cleaner …. The cleaners' numbers are in …': a look-up there, not the list)
             last = kept_words[-1].group(0).lower()

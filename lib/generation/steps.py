@@ -6309,7 +6309,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         # chat is the chat's own answer)
         r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b"
         # ('answer the sender with the prices from the sheet': the person the verb's object)
-        r"|\banswer\s+(?:the|that|this|each|every)\s+(\w+)",
+        r"|\b(?:answer|reply)\s+(?:the|that|this|each|every)\s+(\w+)",
         low,
     )
     answered = next((g for g in reply.groups() if g), "") if reply else ""
