@@ -9372,6 +9372,27 @@ _THAT_LIST = re.compile(
 )
 
 
+_WHOLE_LIST = re.compile(r"\b(?:that|this|the\s+(?:whole|full|resulting|final))\s+(?:[\w-]+\s+)?list\b", re.I)
+
+
+def _messaged_each(sentence: str, each: re.Match[str]) -> bool:
+    """'send each arriving guest a WhatsApp', 'text every customer': a message to each person of the list (lexicon
+    'people'), sent one by one — a list of them all said after it is sent besides, not instead."""
+    said = sentence[each.end(1) if each.re is _EACH_NOUN and each.group(1) else each.end() :]
+    noun = re.match(r"\s*(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?)(?:e?s)?\b", said, re.I)
+    first = each.group(1).lower() if each.re is _EACH_NOUN and each.group(1) else ""
+    people = set(lexicon()["people"])
+    if not (first.rstrip("s") in people or (noun and noun.group(1).lower() in people)):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:send|e-?mail|text|sms|message|whatsapp|notify|remind|ping|dm|call|tell)\s+(?:[\w-]+\s+){0,2}$",
+            sentence[: each.start()],
+            re.I,
+        )
+    )
+
+
 # 'the 'Showings' tab, which lists each scheduled showing …': a relative clause that says what a list holds
 _LISTS_EACH = re.compile(
     r"\b(?:which|that)\s+(?:lists?|contains?|holds?|has|have|includes?|shows?|keeps?|tracks?)\s+"
@@ -10594,13 +10615,21 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         re.I,
     ):
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
-    if each and _THAT_LIST.search(sentence, each.end()):
+    whole_list = _THAT_LIST.search(sentence, each.end()) if each else None
+    if each and whole_list and not _messaged_each(sentence, each):
         each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
     if each and _LISTS_EACH.search(sentence[: each.end()]):
         each = None  # 'the sheet, which lists each showing with …': what the list holds, no step per item
     parts = clauses(sentence) if each and not _IF.search(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
+    after_loop: list[str] = []
+    if at is not None and each is not None and whole_list:
+        # 'send each arriving guest a WhatsApp …, and post the full list of pitches to #housekeeping': a message to
+        # each person, then the whole list sent once, after the loop
+        cut = next((i for i in range(at + 1, len(parts)) if _WHOLE_LIST.search(parts[i])), None)
+        if cut is not None:
+            parts, after_loop = parts[:cut], parts[cut:]
     if at is not None and each is not None:
         # 'summarise each of the articles … and post them', 'announce each release in #frontend':
         # repeat from that clause on
@@ -10720,7 +10749,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             test = Step("condition", "condition", label=picked.group("test").strip(), text=sentence)
             test.branches = [("if", step.body), ("else", [])]
             step.body = [test]
-        return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step]
+        later = [x for c in after_loop for x in read_clause(c, description, ruled_out)]
+        return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step] + later
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return _route_each(sentence, routed)
