@@ -4177,11 +4177,30 @@ def asks_nothing(low: str, imperative: re.Pattern[str], opened: bool = False) ->
         return False
     # ('we copy each one by hand and then DM the manager': the verbs after 'and' share the subject)
     clauses = re.split(r"[,;()]+|(?<!\d):(?!\d)|\s[-–—]\s|\s+(?:but|so)\s+", low)
+    # ('every day I look up who is arriving, then WhatsApp each guest …': after a clause the writer does, the verb
+    # after 'then' is theirs too)
+    doer = [bool(_WRITER_DOES.search(clause)) for clause in clauses]
+    # ('then tell the housekeepers which pitches need turning, which I currently do by shouting': the clauses before
+    # it are what the writer does now)
+    now_done = next((i for i, c in enumerate(clauses) if _DONE_NOW.search(c)), -1)
     return not any(
-        (imperative.match(_CLAUSE_LEAD.sub("", clause)) and not _BY_HAND.search(clause))
+        (
+            imperative.match(_CLAUSE_LEAD.sub("", clause))
+            and not _BY_HAND.search(clause)
+            and not (any(doer[:i]) and re.match(r"\s*(?:and\s+)?then\s", clause))
+            and not i < now_done
+        )
         or (opened and re.search(rules["request_opens"], clause.strip()))
-        for clause in clauses
+        for i, clause in enumerate(clauses)
     )
+
+
+_DONE_NOW = re.compile(r"^\s*which\s+(?:i|we)\s+(?:currently|still|now|usually|always|normally)\s+do\b")
+# 'every day I look up who is arriving', 'we check the sheet': the writer doing the work, not asking for it
+_WRITER_DOES = re.compile(
+    r"(?:^|\s)(?:i|we)\s+(?!(?:want|wanna|need|would|should|must|can|could|will|shall|may|might|have\s+to|"
+    r"had\s+to|hope|wish|love|like|prefer|am|are|was|were|do\s+not|don['’]t)\b)(?!['’])[a-z]+"
+)
 
 
 # the words between two steps: an arrow, a numbered list's number, a comma or semicolon, a sentence's end, 'then'

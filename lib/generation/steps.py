@@ -10750,7 +10750,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             test.branches = [("if", step.body), ("else", [])]
             step.body = [test]
         later = [x for c in after_loop for x in read_clause(c, description, ruled_out)]
-        return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step] + later
+        return (
+            pre
+            + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)]
+            + [step]
+            + later
+        )
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return _route_each(sentence, routed)
