@@ -3173,6 +3173,7 @@ def per_item(text: str) -> str:
 
     text = _per_item_re().sub(said, text)
     text = _PER_ITEM_MESSAGE.sub(_message_per_item, text)
+    text = _sized_lines(text)
 
     def after(m: re.Match[str]) -> str:
         # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
@@ -3198,6 +3199,44 @@ def per_item(text: str) -> str:
         return f", for each {item or 'one'}" if several else m.group(0)
 
     return _per_item_after_re().sub(after, text)
+
+
+# '- one vector record per report': a line of a list (acceptance criteria, notes) that sizes a write said above it
+_SIZED_LINE = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*|\d+[.)][ \t]*)(?P<size>(?:one|a\s+single|1)\s+(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+"
+    r"\s+(?:per|for\s+each|for\s+every)\s+(?P<item>[a-z][\w-]*))\s*[.;]?[ \t]*$",
+    re.I | re.M,
+)
+# a write and the place it names ('stored in the Pinecone index 'sleep-reports'', 'add them to the sheet …'), up to
+# where its clause ends
+_WRITE_PLACED = re.compile(
+    r"\b(?:stored|saved|store|save|upsert(?:ed)?|index(?:ed)?|add(?:ed)?|append(?:ed)?|insert(?:ed)?|written|write|"
+    r"log(?:ged)?|record(?:ed)?|pushed|push|sync(?:ed)?)\s+(?:(?:it|them|each\s+one|those|these)\s+)?(?:in|into|to|onto)\s+"
+    r"[^.;!?\n]*?(?=,?\s+so\b|,\s+(?:and|then)\b|\s*[.;!?\n]|\s*$)",
+    re.I,
+)
+
+
+def _sized_lines(text: str) -> str:
+    """'… summarised by AI and stored in the Pinecone index 'sleep-reports' …. AC: - one vector record per report':
+    a verbless line that sizes a write is said with that write (', one vector record per report' after its place),
+    the last write above it whose sentence says no 'each', 'every' or 'per' — read there as one write per item."""
+    for line in _SIZED_LINE.finditer(text):
+        if line.group("item").lower() in lexicon()["per_item"]["not_items"] or re.match(
+            rf"(?:{_TIME_UNITS})s?$", line.group("item"), re.I
+        ):
+            continue
+        writes = [
+            w
+            for w in _WRITE_PLACED.finditer(text, 0, line.start())
+            if not _each_said_before(text, w.end(), "each|every|per")
+        ]
+        if not writes:
+            continue
+        at = writes[-1].end()
+        closed = "" if re.match(r"\s*(?:[.;:!?,)\n]|$)", text[at:]) else ","
+        return _sized_lines(text[:at] + ", " + line.group("size") + closed + text[at:])
+    return text
 
 
 # '- One SMS per lesson via Twilio, to the parent phone written in the event description': a line of a list that sizes a
