@@ -6304,7 +6304,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
                 for u in _listed_sites(clause, endpoint)
             ]
     reply = re.search(
-        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|that\s+|this\s+|each\s+|every\s+|our\s+)?(\w+)"
+        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:"
+        # ('reply to that sender'; not 'draft a reply to this customer complaint': the message, one given)
+        r"(?:that|this)\s+(\w+)(?!\s+(?:complaint|e-?mail|message|question|request|review|ticket|enquiry|inquiry|"
+        r"comment|post|feedback|letter|note|mail)s?\b)|(?!(?:that|this)\s)(?:the\s+|each\s+|every\s+|our\s+)?(\w+))"
         # ('… it answers them back using AI'): the person is the verb's object ('answer them from the Handbook' in a
         # chat is the chat's own answer)
         r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b"
