@@ -3628,6 +3628,9 @@ def passive_stores(text: str) -> str:
             not (wish or modal or m.group("when") or m.group("mwhen"))
             or re.match(r"(?:an?|one)\s", np, re.I)  # 'a row appended to …': a made item, read as made
             or ACTION_START.match(np.lower())
+            # ('Every new email to bookings@… should be logged in …': what comes in, each one — no fetch)
+            or modal
+            and re.match(r"(?:every|each|any|all|new|incoming)\b", np, re.I)
         ):
             return m.group(0)
         get = "to get" if wish else "Get"

@@ -6311,8 +6311,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         # ('… it answers them back using AI'): the person is the verb's object ('answer them from the Handbook' in a
         # chat is the chat's own answer)
         r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b"
-        # ('answer the sender with the prices from the sheet': the person the verb's object)
-        r"|\b(?:answer|reply)\s+(?:the|that|this|each|every)\s+(\w+)",
+        # ('answer the sender with the prices from the sheet': the person the verb's object; not 'answer the employee'
+        # in a chat: the chat's own answer)
+        r"|\b(?:answer|reply)\s+(?:the|that|this)\s+(sender)\b",
         low,
     )
     answered = next((g for g in reply.groups() if g), "") if reply else ""
