@@ -3285,6 +3285,7 @@ def per_item(text: str) -> str:
 
     text = _per_item_re().sub(said, text)
     text = _PER_ITEM_MESSAGE.sub(_message_per_item, text)
+    text = _sized_lines(text)
 
     def after(m: re.Match[str]) -> str:
         # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
@@ -3310,6 +3311,44 @@ def per_item(text: str) -> str:
         return f", for each {item or 'one'}" if several else m.group(0)
 
     return _per_item_after_re().sub(after, text)
+
+
+# '- one vector record per report': a line of a list (acceptance criteria, notes) that sizes a write said above it
+_SIZED_LINE = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*|\d+[.)][ \t]*)(?P<size>(?:one|a\s+single|1)\s+(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+"
+    r"\s+(?:per|for\s+each|for\s+every)\s+(?P<item>[a-z][\w-]*))\s*[.;]?[ \t]*$",
+    re.I | re.M,
+)
+# a write and the place it names ('stored in the Pinecone index 'sleep-reports'', 'add them to the sheet …'), up to
+# where its clause ends
+_WRITE_PLACED = re.compile(
+    r"\b(?:stored|saved|store|save|upsert(?:ed)?|index(?:ed)?|add(?:ed)?|append(?:ed)?|insert(?:ed)?|written|write|"
+    r"log(?:ged)?|record(?:ed)?|pushed|push|sync(?:ed)?)\s+(?:(?:it|them|each\s+one|those|these)\s+)?(?:in|into|to|onto)\s+"
+    r"[^.;!?\n]*?(?=,?\s+so\b|,\s+(?:and|then)\b|\s*[.;!?\n]|\s*$)",
+    re.I,
+)
+
+
+def _sized_lines(text: str) -> str:
+    """'… summarised by AI and stored in the Pinecone index 'sleep-reports' …. AC: - one vector record per report':
+    a verbless line that sizes a write is said with that write (', one vector record per report' after its place),
+    the last write above it whose sentence says no 'each', 'every' or 'per' — read there as one write per item."""
+    for line in _SIZED_LINE.finditer(text):
+        if line.group("item").lower() in lexicon()["per_item"]["not_items"] or re.match(
+            rf"(?:{_TIME_UNITS})s?$", line.group("item"), re.I
+        ):
+            continue
+        writes = [
+            w
+            for w in _WRITE_PLACED.finditer(text, 0, line.start())
+            if not _each_said_before(text, w.end(), "each|every|per")
+        ]
+        if not writes:
+            continue
+        at = writes[-1].end()
+        closed = "" if re.match(r"\s*(?:[.;:!?,)\n]|$)", text[at:]) else ","
+        return _sized_lines(text[:at] + ", " + line.group("size") + closed + text[at:])
+    return text
 
 
 # '- One SMS per lesson via Twilio, to the parent phone written in the event description': a line of a list that sizes a
@@ -3675,17 +3714,23 @@ def written_out(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _passive_stores_re() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _passive_stores_re(modal: bool = False) -> re.Pattern[str]:
+    """The reader of data to keep said as a noun and a participle; `modal`: the participle after a modal ('… should
+    be summarised by AI and stored in …'), which asks as a wish does, from the head of its sentence."""
     rules = lexicon()["passive_stores"]
     done = "|".join(sorted(rules["participles"], key=len, reverse=True))
     made = "|".join(sorted(rules["made"], key=len, reverse=True))
-    sent = "|".join(sorted(rules["sent"], key=len, reverse=True))
+    # ('… summarised by AI and stored in the Pinecone index …': a made item may be kept as well as sent)
+    sent = "|".join(sorted([*rules["sent"], *rules["participles"]], key=len, reverse=True))
     word = rf"(?!{rules['not_in']})\S*[^\s.;!?:,]"
+    lead = r"(?:^|(?<=[.!?\n:]))[^\S\n]*(?:[-*•][^\S\n]*)?"
     return re.compile(
-        rf"(?P<lead>(?:^|(?<=[.!?\n:]))[^\S\n]*(?:[-*•][^\S\n]*)?|(?P<wish>{rules['wishes']}))"
-        rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+(?:(?P<done>{done})|(?P<made>{made})\s+"
-        rf"(?P<mwhen>{rules['when']}\s+)?and\s+(?:then\s+)?(?P<sent>{sent}))\s+(?P<when>{rules['when']}\s+)?"
+        (rf"(?P<lead>{lead})" if modal else rf"(?P<lead>{lead}|(?P<wish>{rules['wishes']}))")
+        + rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+"
+        + (rf"(?P<modal>{rules['modal']})" if modal else "")
+        + rf"(?:(?P<done>{done})|(?P<made>{made})(?:\s+(?P<by>{rules['by']}))?\s+"
+        rf"(?P<mwhen>{rules['when']}\s+)?and\s+(?:then\s+)?(?:also\s+)?(?P<sent>{sent}))\s+(?P<when>{rules['when']}\s+)?"
         r"(?P<prep>into|in|to|onto)\s+",
         re.I,
     )
@@ -3694,27 +3739,39 @@ def _passive_stores_re() -> re.Pattern[str]:
 def passive_stores(text: str) -> str:
     """'I want EUR exchange rates from https://… saved every weekday at 16:00 into the Excel table 'FXRates'' → 'I want
     to get EUR exchange rates from https://… and save it every weekday at 16:00 into …': data to keep, said as a noun
-    and a participle, is a fetch and a write, not where the data already is (lexicon.json 'passive_stores')."""
+    and a participle, is a fetch and a write, not where the data already is (lexicon.json 'passive_stores'); 'the
+    reports should be summarised by AI and stored in the Pinecone index …' → 'Get the reports and summarise it with
+    AI and store it in …': said after a modal, the same ask."""
     from lib.generation.steps import ACTION_START
 
     rules = lexicon()["passive_stores"]
 
     def active(m: re.Match[str]) -> str:
         np = m.group("np")
+        modal = "modal" in m.groupdict() and m.group("modal")
+        wish = "wish" in m.groupdict() and m.group("wish")
         if (
-            not (m.group("wish") or m.group("when") or m.group("mwhen"))
+            not (wish or modal or m.group("when") or m.group("mwhen"))
             or re.match(r"(?:an?|one)\s", np, re.I)  # 'a row appended to …': a made item, read as made
             or ACTION_START.match(np.lower())
+            # ('Every new email to bookings@… should be logged in …': what comes in, each one — no fetch)
+            or modal
+            and re.match(r"(?:every|each|any|all|new|incoming)\b", np, re.I)
         ):
             return m.group(0)
-        get = "to get" if m.group("wish") else "Get"
+        get = "to get" if wish else "Get"
         if m.group("made"):  # 'crew availability from the sheet … summarised every Thursday and posted to …'
-            work, send = rules["made"][m.group("made").lower()], rules["sent"][m.group("sent").lower()]
-            return f"{m.group('lead')}{get} {np} and {work} it {m.group('mwhen') or ''}and {send} it {m.group('when') or ''}{m.group('prep')} "
+            said = m.group("sent").lower()
+            work, send = (
+                rules["made"][m.group("made").lower()],
+                rules["sent"].get(said) or rules["participles"][said],
+            )
+            by = " with " + m.group("by").split(None, 1)[1] if m.group("by") else ""
+            return f"{m.group('lead')}{get} {np} and {work} it{by} {m.group('mwhen') or ''}and {send} it {m.group('when') or ''}{m.group('prep')} "
         verb = rules["participles"][m.group("done").lower()]
-        return f"{m.group('lead')}{'to get' if m.group('wish') else 'Get'} {np} and {verb} it {m.group('when') or ''}{m.group('prep')} "
+        return f"{m.group('lead')}{get} {np} and {verb} it {m.group('when') or ''}{m.group('prep')} "
 
-    return _passive_stores_re().sub(active, text)
+    return _passive_stores_re().sub(active, _passive_stores_re(modal=True).sub(active, text))
 
 
 def made_participles(text: str) -> str:
@@ -4288,11 +4345,30 @@ def asks_nothing(low: str, imperative: re.Pattern[str], opened: bool = False) ->
         return False
     # ('we copy each one by hand and then DM the manager': the verbs after 'and' share the subject)
     clauses = re.split(r"[,;()]+|(?<!\d):(?!\d)|\s[-–—]\s|\s+(?:but|so)\s+", low)
+    # ('every day I look up who is arriving, then WhatsApp each guest …': after a clause the writer does, the verb
+    # after 'then' is theirs too)
+    doer = [bool(_WRITER_DOES.search(clause)) for clause in clauses]
+    # ('then tell the housekeepers which pitches need turning, which I currently do by shouting': the clauses before
+    # it are what the writer does now)
+    now_done = next((i for i, c in enumerate(clauses) if _DONE_NOW.search(c)), -1)
     return not any(
-        (imperative.match(_CLAUSE_LEAD.sub("", clause)) and not _BY_HAND.search(clause))
+        (
+            imperative.match(_CLAUSE_LEAD.sub("", clause))
+            and not _BY_HAND.search(clause)
+            and not (any(doer[:i]) and re.match(r"\s*(?:and\s+)?then\s", clause))
+            and not i < now_done
+        )
         or (opened and re.search(rules["request_opens"], clause.strip()))
-        for clause in clauses
+        for i, clause in enumerate(clauses)
     )
+
+
+_DONE_NOW = re.compile(r"^\s*which\s+(?:i|we)\s+(?:currently|still|now|usually|always|normally)\s+do\b")
+# 'every day I look up who is arriving', 'we check the sheet': the writer doing the work, not asking for it
+_WRITER_DOES = re.compile(
+    r"(?:^|\s)(?:i|we)\s+(?!(?:want|wanna|need|would|should|must|can|could|will|shall|may|might|have\s+to|"
+    r"had\s+to|hope|wish|love|like|prefer|am|are|was|were|do\s+not|don['’]t)\b)(?!['’])[a-z]+"
+)
 
 
 # the words between two steps: an arrow, a numbered list's number, a comma or semicolon, a sentence's end, 'then'
@@ -5680,10 +5756,19 @@ _PEOPLE_KEPT = re.compile(
     r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:"
     + _ADDRESS_WORDS
     + r")"
-    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:"
+    # ('member emails r in the sheet 'Members'', 'the parents' phone numbers are in …': a person's noun before them)
+    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s|"
+    r"(?:the\s+)?(?P<whose>[a-z-]+?)(?:s['\u2019]|['\u2019]s)?(?=\s+(?:"
+    + _ADDRESS_WORDS
+    + r")\s+(?:is|are)\s))\s+(?:"
     + _ADDRESS_WORDS
     + r")"
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>"
+    + _NAMED_PLACE
+    + r")"
+    # ('the email addresses of the members are in the sheet 'Leden'': the people named after them)
+    r"|(?:the\s+)?(?:" + _ADDRESS_WORDS + r")\s+of\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?P<ofwhom>[a-z-]+)"
+    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where2>"
     + _NAMED_PLACE
     + r")"
     # "its all in the google sheet 'Saturday Drops' (driver name, phone, adresses)": the people, with their numbers
@@ -5702,6 +5787,20 @@ _NOT_PERSON_WORD = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon()["people"])
+
+
+def _singular(word: str) -> str:
+    """'members' → 'member', 'addresses' → 'address' (a person's noun as the people list spells it)."""
+    people = _people_nouns()
+    for cut in (word, word[:-1], word[:-2]):
+        if cut in people:
+            return cut
+    return word
+
+
 def people_kept(text: str) -> str:
     """'Text each tenant whose inspection is due — the 'Inspections' Google Sheet has their mobile number.' → 'Text
     each tenant in the 'Inspections' Google Sheet whose inspection is due.'; "email each technician their
@@ -5710,10 +5809,13 @@ def people_kept(text: str) -> str:
     addresses lists the people a message goes to, one each (read there, each item's own address)."""
     places = _place_services()
     for m in _PEOPLE_KEPT.finditer(text):
-        place = (m.group("place") or m.group("where") or m.group("all") or "").strip()
+        place = (m.group("place") or m.group("where") or m.group("where2") or m.group("all") or "").strip()
         if not places.search(place):
             continue
-        named = (m.group("one") or m.group("each") or "").lower()
+        whose = _singular((m.group("whose") or m.group("ofwhom") or "").lower())
+        if whose and whose not in _people_nouns():
+            continue  # ('the order numbers are in …': no person's address)
+        named = (m.group("one") or m.group("each") or whose).lower()
         # the people, said with 'each'/'every' before the aside (in its sentence or the two before)
         begin = _sentence_start(text, m.start())
         for _ in range(2):
@@ -5721,7 +5823,9 @@ def people_kept(text: str) -> str:
                 begin = _sentence_start(text, begin - 2)
         chosen = None
         for each in re.finditer(
-            r"\b(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?",
+            # ('email all the members every friday …': all of them, each by their own address)
+            r"\b(?:(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?|(?P<all>all)\s+(?:of\s+)?"
+            r"(?:the\s+|our\s+|my\s+)?)",
             text[begin : m.start()],
             re.I,
         ):
@@ -5738,11 +5842,20 @@ def people_kept(text: str) -> str:
                     break
             if not kept_words:
                 continue
-            if m.group("where") and not re.search(
-                rf"\b(?:{_SENDS}|send)\s*$", text[max(0, at - 80) : begin + each.start()], re.I
+            if (m.group("where") or m.group("where2")) and not re.search(
+                # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
+                rf"\b(?:{_SENDS}|send)(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
+                text[max(0, at - 80) : begin + each.start()],
+                re.I,
             ):
                 continue  # ('… sent to each cleaner …. The cleaners' numbers are in …': a look-up there, not the list)
             last = kept_words[-1].group(0).lower()
+            if each.group("all"):
+                # ('all the members every friday': the people's noun, then what the message says)
+                if _singular(kept_words[0].group(0).lower()) not in _people_nouns():
+                    continue  # ('all the rows', 'all new orders': no people)
+                kept_words = kept_words[:1]
+                last = kept_words[0].group(0).lower()
             if named and not (last.startswith(named) or named.startswith(last.rstrip("s"))):
                 continue
             chosen = at + kept_words[-1].end()

@@ -1233,7 +1233,8 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
     for count in (8, 5, 3) if len(said) > 3 else (3,):
         words = said[:count]
         # ('~4000' read from '~4,000': a number's digit groups as said)
-        found = re.search(r"\s+".join(map(_said_as, words)), description) if words else None
+        # ('Then tell our housekeepers …' read from 'Then I tell our housekeepers …': the routine's 'I' dropped)
+        found = re.search(_said_words(words), description) if words else None
         if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
             verb = words[0]
             forms = (
@@ -1274,6 +1275,16 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
             at = description.find(token)
             return at, at + len(token)
     return -1, -1
+
+
+def _said_words(words: list[str]) -> str:
+    """A pattern of `words` as the description says them, a writer's 'I' or 'we' after a clause's lead word ('then',
+    'and') that the routine's rewriting dropped."""
+    out = _said_as(words[0])
+    for before, word in zip(words, words[1:]):
+        lead = before.lower() in ("then", "and", "so", "also", "just")
+        out += (r"\s+(?:(?:i|we|I|We)\s+)?" if lead else r"\s+") + _said_as(word)
+    return out
 
 
 def _said_as(word: str) -> str:

@@ -807,6 +807,11 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('read yesterday's enquiries in Outlook and have AI write a draft reply for each one': the model's work,
+        # said by whom it is given to, is a step of its own)
+        r"(?:use|have|get|let|ask)\s+(?:the\s+|an?\s+)?(?:ai|a\.i\.|llm|gpt[\w.-]*|chatgpt|claude|openai|gemini)"
+        r"(?=\s+(?:to\s+)?(?:write|draft|prepare|compose|summari[sz]e|answer|reply|classify|translate|extract|"
+        r"analy[sz]e|review|rewrite|generate|create|make|turn)\b)|"
         # ('… and prepare a draft reply for each one': a text the model makes, named by what it is)
         r"prepare\s+(?:an?|the|some)\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|responses?|answers?|summary|digest|recap)\b|"
         # ('… create an issue in Linear and replies to the customer saying …': a reply said in the bot's voice, by
@@ -6304,10 +6309,16 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
                 for u in _listed_sites(clause, endpoint)
             ]
     reply = re.search(
-        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)"
+        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:"
+        # ('reply to that sender'; not 'draft a reply to this customer complaint': the message, one given)
+        r"(?:that|this)\s+(\w+)(?!\s+(?:complaint|e-?mail|message|question|request|review|ticket|enquiry|inquiry|"
+        r"comment|post|feedback|letter|note|mail)s?\b)|(?!(?:that|this)\s)(?:the\s+|each\s+|every\s+|our\s+)?(\w+))"
         # ('… it answers them back using AI'): the person is the verb's object ('answer them from the Handbook' in a
         # chat is the chat's own answer)
-        r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b",
+        r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b"
+        # ('answer the sender with the prices from the sheet': the person the verb's object; not 'answer the employee'
+        # in a chat: the chat's own answer)
+        r"|\b(?:answer|reply)\s+(?:the|that|this)\s+(sender)\b",
         low,
     )
     answered = next((g for g in reply.groups() if g), "") if reply else ""
@@ -9387,6 +9398,27 @@ _THAT_LIST = re.compile(
 )
 
 
+_WHOLE_LIST = re.compile(r"\b(?:that|this|the\s+(?:whole|full|resulting|final))\s+(?:[\w-]+\s+)?list\b", re.I)
+
+
+def _messaged_each(sentence: str, each: re.Match[str]) -> bool:
+    """'send each arriving guest a WhatsApp', 'text every customer': a message to each person of the list (lexicon
+    'people'), sent one by one — a list of them all said after it is sent besides, not instead."""
+    said = sentence[each.end(1) if each.re is _EACH_NOUN and each.group(1) else each.end() :]
+    noun = re.match(r"\s*(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?)(?:e?s)?\b", said, re.I)
+    first = each.group(1).lower() if each.re is _EACH_NOUN and each.group(1) else ""
+    people = set(lexicon()["people"])
+    if not (first.rstrip("s") in people or (noun and noun.group(1).lower() in people)):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:send|e-?mail|text|sms|message|whatsapp|notify|remind|ping|dm|call|tell)\s+(?:[\w-]+\s+){0,2}$",
+            sentence[: each.start()],
+            re.I,
+        )
+    )
+
+
 # 'the 'Showings' tab, which lists each scheduled showing …': a relative clause that says what a list holds
 _LISTS_EACH = re.compile(
     r"\b(?:which|that)\s+(?:lists?|contains?|holds?|has|have|includes?|shows?|keeps?|tracks?)\s+"
@@ -10609,13 +10641,21 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         re.I,
     ):
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
-    if each and _THAT_LIST.search(sentence, each.end()):
+    whole_list = _THAT_LIST.search(sentence, each.end()) if each else None
+    if each and whole_list and not _messaged_each(sentence, each):
         each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
     if each and _LISTS_EACH.search(sentence[: each.end()]):
         each = None  # 'the sheet, which lists each showing with …': what the list holds, no step per item
     parts = clauses(sentence) if each and not _IF.search(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
+    after_loop: list[str] = []
+    if at is not None and each is not None and whole_list:
+        # 'send each arriving guest a WhatsApp …, and post the full list of pitches to #housekeeping': a message to
+        # each person, then the whole list sent once, after the loop
+        cut = next((i for i in range(at + 1, len(parts)) if _WHOLE_LIST.search(parts[i])), None)
+        if cut is not None:
+            parts, after_loop = parts[:cut], parts[cut:]
     if at is not None and each is not None:
         # 'summarise each of the articles … and post them', 'announce each release in #frontend':
         # repeat from that clause on
@@ -10735,7 +10775,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             test = Step("condition", "condition", label=picked.group("test").strip(), text=sentence)
             test.branches = [("if", step.body), ("else", [])]
             step.body = [test]
-        return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step]
+        later = [x for c in after_loop for x in read_clause(c, description, ruled_out)]
+        return (
+            pre
+            + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)]
+            + [step]
+            + later
+        )
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return _route_each(sentence, routed)

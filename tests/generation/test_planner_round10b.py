@@ -20,7 +20,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r10b-bamboo-timeoff-teams": "'a short note … for the Teams channel': a destination after 'for' is not read as a send",
     "r10b-meeting-invite-each": "'for each mentor send a meeting invite … on google calendar': the person is named in the "
     "loop's phrase, not the clause (and 'google' adds a web search)",
     "r10b-square-payments-excel": "'at close of business (9pm)': the time in brackets is not read as the schedule",
