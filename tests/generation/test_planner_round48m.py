@@ -1,0 +1,162 @@
+"""Planner round 48m: a change written back to a sheet row lands in that row. "For each row … mark the row as
+reminded in the sheet" repeated a Google Sheets update with no range inside the loop: July 2025 Sim then writes at
+`Sheet1!A2` (its default), so every item overwrote the first data row's first cell and no row was marked; an Excel
+write with no range throws ("Invalid range format"), which ends the run at the first item. Each case was written
+before the fix."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from lib.generation import planner
+from lib.generation.compose import compose
+from lib.generation.plan import PlanBlock, WorkflowPlan
+from lib.validation import validate
+
+_SHEETS = {"google_sheets", "microsoft_excel"}
+_WRITES = {"update", "write"}
+
+_CASES = [
+    # (description, the cells the sheet holds, the item the loop is on, the range the change goes to, the cells)
+    (
+        "Every weekday at 9am read the Google Sheet 'Invoices'. For each row whose status is unpaid, email the "
+        "customer a reminder (their email is in the sheet) and mark the row as reminded in the sheet.",
+        {
+            "range": "Invoices!A1:C4",
+            "values": [
+                ["Name", "Email", "Status"],
+                ["Ann", "ann@example.com", "paid"],
+                ["Bob", "bob@example.com", "unpaid"],
+                ["Cy", "cy@example.com", "unpaid"],
+            ],
+        },
+        {"Name": "Bob", "Email": "bob@example.com", "Status": "unpaid"},
+        "Invoices!C3",
+        [["reminded"]],
+    ),
+    (
+        "Every Friday at 4pm, for each order in the Excel workbook 'Orders' whose status is packed, email the "
+        "customer that it ships on Monday and set the status column to notified.",
+        {
+            "range": "Sheet1!A1:D4",
+            "values": [
+                ["Order", "Customer", "Email", "Status"],
+                ["1001", "Ann", "ann@example.com", "packed"],
+                ["", "", "", ""],
+                ["1002", "Bob", "bob@example.com", "packed"],
+            ],
+        },
+        {"Order": "1002", "Customer": "Bob", "Email": "bob@example.com", "Status": "packed"},
+        "Sheet1!D4",
+        [["notified"]],
+    ),
+    (
+        "Daily at 7, go through every row of the Google Sheet 'Leads', have AI score each lead from 1 to 10 and "
+        "write the score into that row's 'Score' column.",
+        {
+            "range": "Leads!A1:C3",
+            "values": [["Company", "Score", "Notes"], ["Acme", "", "big"], ["Bolt", "", "small"]],
+        },
+        {"Company": "Bolt", "Score": "", "Notes": "small"},
+        "Leads!B3",
+        None,
+    ),
+    (
+        "Each Monday at 10, for every volunteer in the Google Sheet 'Rota' send them a WhatsApp with their shift "
+        "and then mark their row as sent.",
+        {
+            "range": "'Rota'!B2:E4",
+            "values": [
+                ["Name", "Phone", "Shift", "Status"],
+                ["Ann", "+447700900001", "Sat", ""],
+                ["Bob", "+447700900002", "Sun"],
+            ],
+        },
+        {"Name": "Bob", "Phone": "+447700900002", "Shift": "Sun", "Status": ""},
+        "'Rota'!E4",
+        [["sent"]],
+    ),
+]
+
+
+def _writes_in_loops(plan: WorkflowPlan) -> list[PlanBlock]:
+    loops = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
+    return [
+        b
+        for b in plan.blocks
+        if b.type in _SHEETS and b.parent in loops and plan.value(b.id, "operation") in _WRITES
+    ]
+
+
+def _run(code: str) -> object:
+    program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
+    out = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def _placed(plan: WorkflowPlan, code: str, sheet: dict, item: dict) -> str:
+    read = next(
+        b for b in plan.blocks if b.type in _SHEETS and plan.value(b.id, "operation") == "read"
+    )
+    code = code.replace(f"<{read.id}.data.values>", json.dumps(sheet["values"]))
+    code = code.replace(f"<{read.id}.data.range>", json.dumps(sheet["range"]))
+    code = code.replace(f"<{read.id}.data>", json.dumps(sheet))
+    code = code.replace("<loop.currentItem>", json.dumps(item))
+    assert not re.search(r"<[a-z][\w.]*>", code), code
+    return code
+
+
+@pytest.mark.parametrize(("description", "sheet", "item", "where", "cells"), _CASES)
+def test_a_change_to_each_row_is_written_to_that_row(description, sheet, item, where, cells):
+    plan = planner.draft(description).plan
+    writes = _writes_in_loops(plan)
+    assert len(writes) == 1, "one change to the row inside the loop"
+    write = writes[0]
+    ranged = str(plan.value(write.id, "range") or "")
+    found = re.fullmatch(r"<([\w-]+)\.result\.range>", ranged)
+    assert found, f"the change goes to the range a function finds for this item's row, not {ranged!r}"
+    finder = plan.block(found.group(1))
+    assert finder is not None and finder.type == "function" and finder.parent == write.parent
+    if shutil.which("node") is None:
+        pytest.skip("needs node to run the code")
+    result = _run(_placed(plan, plan.value(finder.id, "code") or "", sheet, item))
+    assert isinstance(result, dict) and result.get("range") == where
+    if cells is not None:
+        assert json.loads(plan.value(write.id, "values") or "null") == cells
+    report = validate(compose(plan, seed="r48m").state, era="jul25")
+    assert report.valid and not [f for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        # the row is no longer there as it was read
+        {"range": "Invoices!A1:C2", "values": [["Name", "Email", "Status"], ["Ann", "ann@example.com", "paid"]]},
+        # the sheet has no column the change could go to
+        {"range": "Invoices!A1:B3", "values": [["Name", "Email"], ["Bob", "bob@example.com"]]},
+    ],
+)
+def test_a_row_it_cannot_place_is_passed_over_not_written_at_the_top(sheet):
+    description, _, item, _, _ = _CASES[0]
+    plan = planner.draft(description).plan
+    write = _writes_in_loops(plan)[0]
+    finder = plan.block(re.fullmatch(r"<([\w-]+)\.result\.range>", plan.value(write.id, "range") or "").group(1))
+    result = _run(_placed(plan, plan.value(finder.id, "code") or "", sheet, item))
+    assert result == "" or (isinstance(result, dict) and not result.get("range"))
+    into = [e for e in plan.edges if e.target == write.id]
+    tests = [plan.block(e.source) for e in into]
+    assert [t.type for t in tests] == ["condition"], "a test sends only a row it placed to the write"
+    assert f"<{finder.id}.result" in (plan.value(tests[0].id, "conditions") or "")
+    ends = [plan.block(e.target) for e in plan.edges if e.source == tests[0].id and e.handle == "else"]
+    assert [b.type for b in ends] == ["function"] and "skipped" in (plan.value(ends[0].id, "code") or "")
+
+
+def test_the_answer_says_where_the_change_goes():
+    draft = planner.draft(_CASES[0][0])
+    assert any("row" in note and "range" in note for note in draft.assumptions)
