@@ -16,7 +16,9 @@ from lib.generation import empty_lists, item_addresses, readable_data
 from lib.generation import rx as re
 
 # (names that modules give their own blocks, each before the name of the block it serves or a number)
-_NAMES = re.compile(r"^(?:No action(?: \d+)?$|Format |Rows of |Done in |(?:Any |No )?[Ii]tem key for |(?:Any |No )?[Rr]ow for )")
+_NAMES = re.compile(
+    r"^(?:No action(?: \d+)?$|Format |Rows of |Done in |(?:Any |No )?[Ii]tem key for |(?:Any |No )?[Rr]ow for )"
+)
 
 
 def added_by_planner(name: str) -> bool:
