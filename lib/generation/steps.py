@@ -3290,7 +3290,8 @@ _SET_TO = re.compile(
     r"|\bso\s+(?:that\s+)?(?:the|its|their)\s+[\"“']?[\w][\w -]{0,30}?[\"”']?\s+(?:field|column|cell)\s+"
     r"(?:says|reads|shows|is|becomes)"
     # 'mark the row Signed', 'mark that record as paid': the row's status said after it
-    r"|\bmark\w*\s+(?:the|its|that|this|each|their)\s+(?:matching\s+|same\s+)?(?:row|record|entry|line|item)(?:\s+as)?)"
+    r"|\bmark\w*\s+(?:(?:the|its|that|this|each|their)\s+(?:matching\s+|same\s+)?(?:row|record|entry|line|item)|it|them)"
+    r"(?:\s+as)?)"
     r"\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
     r"(?=\s+(?:in|on|at|for|when|once|of|with|and)\b|[,.;!?]|$)",
     re.I,
@@ -7728,7 +7729,9 @@ _WRITES_BACK = re.compile(
     # over a list, the row and its columns are the item's own)
     r"|^\W*(?:(?:and|then|also)\s+)*(?:"
     + "|".join(lx.lexicon()["operation_verbs"]["update"])
-    + r")\b[^,;]*?\bthe\s+(?:row\b|(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b)",
+    + r")\b[^,;]*?\bthe\s+(?:row\b|(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b)"
+    # ('…, then mark it as sent', 'flag them as paid': the item itself, by a pronoun)
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w",
     re.I,
 )
 

@@ -195,3 +195,46 @@ def test_a_test_said_after_the_place_still_tests_each_item(description, value):
     sends = [b for b in plan.blocks if b.type in ("gmail", "twilio_sms")]
     assert sends and all(s.parent == tests[0].parent for s in sends)
     assert not [b for b in plan.blocks if plan.value(b.id, "operation") in ("append", "insert", "create")]
+
+
+# -- 'mark it as sent' inside a loop changes the item's own record ---------------------------------------------------
+# (it made no step at all: the user's list never showed what was done. Found while writing the cases above.)
+
+
+@pytest.mark.parametrize(
+    ("description", "service", "operation", "key", "said"),
+    [
+        (
+            "Every hour, for each record in the Airtable table 'Invites' whose status is pending, email the guest "
+            "the invitation and mark it as sent.",
+            "airtable",
+            "update",
+            "recordId",
+            "sent",
+        ),
+        (
+            "Every morning go through the Supabase table 'reminders' and for each row text the client the "
+            "reminder, then mark it as sent.",
+            "supabase",
+            "update",
+            "filter",
+            "sent",
+        ),
+        (
+            "Every Monday for each row in the Google Sheet 'Payouts' send the artist a WhatsApp with their payout "
+            "and mark it as paid.",
+            "google_sheets",
+            "update",
+            "range",
+            "paid",
+        ),
+    ],
+)
+def test_marking_the_item_changes_its_own_record(description, service, operation, key, said):
+    plan = planner.draft(description).plan
+    loops = {b.id for b in plan.blocks if b.type == "loop"}
+    (change,) = [b for b in plan.blocks if b.type == service and plan.value(b.id, "operation") == operation]
+    assert change.parent in loops
+    assert "<" in str(plan.value(change.id, key) or ""), f"{key} names the item's own record"
+    written = " ".join(str(v.value) for v in change.values if v.id in ("fields", "data", "values"))
+    assert said in written
