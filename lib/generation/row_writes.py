@@ -20,13 +20,14 @@ from __future__ import annotations
 import json
 
 from lib.generation import rx as re
-from lib.generation.item_addresses import _stop
+from lib.generation.item_addresses import _stop, pass_over
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanValue, WorkflowPlan
-from lib.generation.shaping import function_before
+from lib.generation.shaping import block_before, free_name, function_before
 from lib.sim.names import REFERENCE_RE, normalize_name
 
 NAME = "Row for "  # the function's name, before the name of the write it serves
+READ = "Rows for "  # the read of the sheet a change of one row is found in, before the name of the write
 _SHEETS = {
     "google_sheets": "update",
     "microsoft_excel": "write",
@@ -66,8 +67,10 @@ def _columns(clause: str, cells: object) -> list[str]:
     return list(dict.fromkeys(w for w in bare if w))
 
 
-def _one_cell(plan: WorkflowPlan, write: PlanBlock) -> tuple[bool, object]:
-    """Whether the write changes one cell (a JSON `[[value]]`, or a Format function giving one), and its cells."""
+def _shape(plan: WorkflowPlan, write: PlanBlock) -> tuple[str, object, str]:
+    """What the write puts in the row: ('value', its cells, '') for a value said (`[["paid"]]`); ('data', None, the
+    data as code) for one cell carrying data from before (a Format function's `[[text(X)]]`, `[["<x>"]]`); ('row',
+    its cells, '') for anything else."""
     text = str(plan.value(write.id, "values") or "").strip()
     try:
         cells = json.loads(text)
@@ -75,9 +78,17 @@ def _one_cell(plan: WorkflowPlan, write: PlanBlock) -> tuple[bool, object]:
         found = REFERENCE_RE.fullmatch(text)
         made = plan.block(normalize_name(found.group("block"))) if found else None
         code = str(plan.value(made.id, "code") or "") if made is not None and made.type == "function" else ""
-        return bool(re.search(r"^return \[\[[^\[\],]*\]\];$", code, re.M)), None
-    one = isinstance(cells, list) and len(cells) == 1 and isinstance(cells[0], list) and len(cells[0]) == 1
-    return one, cells
+        carried = re.search(r"^return \[\[text\((?P<x>.+)\)\]\];$", code, re.M)
+        if carried and "), text(" not in carried.group("x"):
+            return "data", None, carried.group("x")
+        return "row", None, ""
+    if isinstance(cells, list) and len(cells) == 1 and isinstance(cells[0], list) and len(cells[0]) == 1:
+        value = cells[0][0]
+        if isinstance(value, str) and REFERENCE_RE.fullmatch(value.strip()):
+            return "data", None, value.strip()
+        if not (isinstance(value, str) and REFERENCE_RE.search(value)):
+            return "value", cells, ""
+    return "row", cells, ""
 
 
 def _read_walked(plan: WorkflowPlan, loop: PlanBlock) -> PlanBlock | None:
@@ -100,81 +111,204 @@ def _read_walked(plan: WorkflowPlan, loop: PlanBlock) -> PlanBlock | None:
     return walked
 
 
-def _code(read: str, item: str, columns: list[str], one: bool, fallback: str) -> str:
+def _walked_row(item: str) -> list[str]:
+    """Code finding `at`, the index after the header of the row holding the loop's current item's cells."""
+    return [
+        f"const item = <{item}>;",
+        "const cell = (v) => String(v ?? '');",
+        "const holds = (row) => Array.isArray(row) && row.some((c) => c !== '' && c != null)",
+        "  && names.every((n, i) => cell(row[i]) === cell(item?.[n]));",
+        "const at = rows.findIndex(holds);",
+    ]
+
+
+def _keyed_row(given: str) -> list[str]:
+    """Code finding `at`, the index after the header of the one row holding most of the identifiers the run was
+    given (a value with a digit or an '@': an id, an invoice number, an e-mail address); -1 for none or a tie."""
+    return [
+        "const keys = [];",
+        "const leaves = (v) => {",
+        "  if (v == null) return;",
+        "  if (typeof v === 'object') { Object.values(v).forEach(leaves); return; }",
+        "  const s = String(v).trim().toLowerCase();",
+        "  if (s.length >= 3 && /[0-9@]/.test(s)) keys.push(s);",
+        "};",
+        f"leaves({given});",
+        "const score = (row) => (Array.isArray(row) ? row.filter((c) => keys.includes(String(c ?? '').trim().toLowerCase())).length : 0);",
+        "const scores = rows.map(score);",
+        "const best = Math.max(0, ...scores);",
+        "const at = best > 0 && scores.filter((n) => n === best).length === 1 ? scores.indexOf(best) : -1;",
+    ]
+
+
+def _code(
+    read: str, finding: list[str], columns: list[str], kind: str, fallback: str, which: str, data: str
+) -> str:
+    """The function's code. `kind` 'value': the range of the cell the value said goes to; 'data': the range and the
+    cells of the span of the row the data changes (each column named like one of its fields, else a value alone in
+    the column named); 'row': the range where the row starts."""
     sheet, _, start = fallback.partition("!")
     top = re.match(r"\$?([A-Z]+)\$?(\d+)", start.upper())
     first, row = (top.group(1), top.group(2)) if top else ("A", "1")
-    return "\n".join(
-        [
-            "// the range of this item's own row in the sheet as it was read: the row holding the item's cells, numbered",
-            "// from where the read's range starts" + (", in the column the change goes to" if one else ""),
-            f"const read = <{read}.data>;",
-            "const all = [].concat((read && read.values) || []);",
-            "const [head = [], ...rows] = all;",
-            "const names = head.map((h, i) => String(h ?? '').trim() || `column ${i + 1}`);",
-            f"const item = <{item}>;",
-            "const cell = (v) => String(v ?? '');",
-            "const holds = (row) => Array.isArray(row) && row.some((c) => c !== '' && c != null)",
-            "  && names.every((n, i) => cell(row[i]) === cell(item?.[n]));",
-            "const at = rows.findIndex(holds);",
-            "const bare = (s) => String(s).toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '');",
-            f"const wanted = {json.dumps(columns if one else [], ensure_ascii=False)};",
-            "const column = "
-            + (
-                "wanted.map((w) => names.findIndex((n) => bare(n) === w)).find((i) => i >= 0) ?? -1;"
-                if one
-                else "0;"
-            ),
-            "const [, sheet, left, top] = /^(.*)!\\$?([A-Z]+)\\$?(\\d+)/.exec(String(read?.range || ''))",
-            f"  || [null, {json.dumps(sheet or 'Sheet1')}, {json.dumps(first)}, {json.dumps(row)}];",
-            "const index = [...left].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1 + column;",
-            "const letter = (n) => (n < 26 ? '' : letter(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));",
-            "const found = at < 0 || column < 0 ? null : `${sheet}!${letter(index)}${Number(top) + 1 + at}`;",
-            _stop(
-                "this item's row is not in the sheet as it was read"
-                + (f", or the sheet has no column named {' or '.join(columns[:3])}" if one else "")
-            ),
+    head = [
+        f"// the range of {which} in the sheet as it was read, numbered from where the read's range starts"
+        + {"value": ", in the column the change goes to", "data": ", and its cells with the change made"}.get(
+            kind, ""
+        ),
+        f"const read = <{read}.data>;",
+        # (every reference before any less-than sign: Sim reads one up to the next greater-than sign as a reference)
+        *([f"const data = {data};"] if kind == "data" else []),
+        "const all = [].concat((read && read.values) || []);",
+        "const [head = [], ...rows] = all;",
+        "const names = head.map((h, i) => String(h ?? '').trim() || `column ${i + 1}`);",
+        *finding,
+        "const bare = (s) => String(s).toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '');",
+        f"const wanted = {json.dumps(columns if kind != 'row' else [], ensure_ascii=False)};",
+        "const named = wanted.map((w) => names.findIndex((n) => bare(n) === w)).find((i) => i >= 0) ?? -1;",
+        "const [, sheet, left, top] = /^(.*)!\\$?([A-Z]+)\\$?(\\d+)/.exec(String(read?.range || ''))",
+        f"  || [null, {json.dumps(sheet or 'Sheet1')}, {json.dumps(first)}, {json.dumps(row)}];",
+        "const index = [...left].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;",
+        "const letter = (n) => (n < 26 ? '' : letter(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));",
+        "const line = Number(top) + 1 + at;",
+    ]
+    missing = f"{which} is not in the sheet as it was read"
+    if kind == "value":
+        tail = [
+            "const found = at < 0 || named < 0 ? null : `${sheet}!${letter(index + named)}${line}`;",
+            _stop(f"{missing}, or the sheet has no column named {' or '.join(columns[:3])}"),
             "return found;",
         ]
-    )
+    elif kind == "data":
+        tail = [
+            "const cells = [...(rows[at] || [])];",
+            "while (names.length > cells.length) cells.push('');",
+            "const fields = {};",
+            "const walk = (v) => {",
+            "  for (const [k, x] of Object.entries(v)) {",
+            "    if (x && typeof x === 'object' && !Array.isArray(x)) walk(x);",
+            "    else if (!(bare(k) in fields)) fields[bare(k)] = Array.isArray(x) ? x.join(', ') : x;",
+            "  }",
+            "};",
+            "if (data && typeof data === 'object' && !Array.isArray(data)) walk(data);",
+            "let changed = names.map((n, i) => (bare(n) in fields ? i : -1)).filter((i) => i >= 0);",
+            "changed.forEach((i) => { cells[i] = fields[bare(names[i])] ?? ''; });",
+            "if (!changed.length && named >= 0 && data != null && typeof data !== 'object') {",
+            "  cells[named] = data;",
+            "  changed = [named];",
+            "}",
+            "const [from, to] = [Math.min(...changed), Math.max(...changed)];",
+            "const found = at < 0 || !changed.length ? null",
+            "  : { range: `${sheet}!${letter(index + from)}${line}:${letter(index + to)}${line}`, values: [cells.slice(from, to + 1)] };",
+            _stop(f"{missing}, or no column of the sheet is named for what changes"),
+            "return found;",
+        ]
+    else:
+        tail = [
+            "const found = at < 0 ? null : `${sheet}!${letter(index)}${line}`;",
+            _stop(missing),
+            "return found;",
+        ]
+    return "\n".join(head + tail)
+
+
+# 'update the matching row in the 'Receivables' sheet', 'mark that row as paid', 'update the order's row': one row of
+# the sheet, the one the run is about
+_A_ROW = re.compile(
+    r"\b(?:the\s+(?:matching|same|right|corresponding)|that|this|its|their|the\s+[\w-]+['’]s|the)\s+(?:[\w-]+\s+)?row\b",
+    re.I,
+)
 
 
 def place_row_writes(plan: WorkflowPlan, words: dict[str, str]) -> list[str]:
-    """Put a function block before each change of cells inside a loop over the same sheet's rows whose range names
-    no cell, and point the range at the cell or row the function finds for the current item. Changes `plan` in
-    place; returns a note per function."""
+    """Put a function block before each change of cells whose range names no cell — inside a loop over the same
+    sheet's rows, or the one row the run is about ('update the matching row') — and point the range at the cell or
+    row the function finds. Changes `plan` in place; returns a note per function."""
     notes: list[str] = []
     loops = {b.id: b for b in plan.blocks if b.type in ("loop", "parallel")}
     for write in list(plan.blocks):
-        loop = loops.get(write.parent or "")
-        if loop is None or _SHEETS.get(write.type) != plan.value(write.id, "operation"):
+        if _SHEETS.get(write.type) != plan.value(write.id, "operation"):
             continue
-        read = _read_walked(plan, loop)
-        if read is None or read.type != write.type:
-            continue
-        sheet_id = str(plan.value(write.id, "spreadsheetId") or "").strip()
-        if sheet_id and sheet_id != str(plan.value(read.id, "spreadsheetId") or "").strip():
-            continue  # (a change to another sheet: its row is not the item's)
         said = str(plan.value(write.id, "range") or "").strip()
         if _CELL.search(said.rpartition("!")[2]) or "<" in said:
             continue  # (a range the user gave)
+        loop = loops.get(write.parent or "")
+        clause = words.get(write.id, "")
+        kind, cells, data = _shape(plan, write)
+        columns = _columns(clause, cells)
+        sheet_id = str(plan.value(write.id, "spreadsheetId") or "").strip()
+        if loop is not None:
+            read = _read_walked(plan, loop)
+            if read is None or read.type != write.type:
+                continue
+            if sheet_id and sheet_id != str(plan.value(read.id, "spreadsheetId") or "").strip():
+                continue  # (a change to another sheet: its row is not the item's)
+            finding, which = _walked_row(f"{loop.type}.currentItem"), "this item's own row"
+        elif write.parent is None and _A_ROW.search(clause) and sheet_id:
+            read = _read_before(plan, write, said)
+            finding, which = _keyed_row("<start>"), "the row holding this run's key"
+        else:
+            continue
         given = said or str(plan.value(read.id, "range") or "").strip()
         fallback = given if "!" in given else f"{given or 'Sheet1'}!A1"
-        one, cells = _one_cell(plan, write)
-        columns = _columns(words.get(write.id, ""), cells)
-        code = _code(read.id, f"{loop.type}.currentItem", columns, one, fallback)
+        code = _code(read.id, finding, columns, kind, fallback, which, data)
         local, name = function_before(plan, write, f"{NAME}{write.name}", code)
-        _set(write, "range", f"<{local}.result>")
+        made = next(b for b in plan.blocks if b.id == local)
+        if kind == "data":  # (a range and its cells: tested by the range, "" when none was found)
+            _drop_format(plan, write)
+            _set(write, "range", f"<{local}.result.range>")
+            _set(write, "values", f"<{local}.result.values>")
+            pass_over(plan, made, tested="result.range", empty='{ range: "", values: [] }')
+        else:
+            _set(write, "range", f"<{local}.result>")
+            if loop is None:
+                pass_over(plan, made)
         if not sheet_id:
             _set(write, "spreadsheetId", str(plan.value(read.id, "spreadsheetId") or ""))
-        where = "the cell of its" if one else "the start of its"
+        where = {"value": "the cell of that", "data": "the cells that change in that"}.get(
+            kind, "the start of that"
+        )
         notes.append(
-            f"'{name}' finds the range of the current item's own row in {read.name} as it was read, and {write.name} "
-            f"writes to {where} row (Sim's default range is the sheet's second row); an item whose row is not there"
-            + (" or a sheet without the column" if one else "")
+            f"'{name}' finds the range of {which} in {read.name} as it was read, and {write.name} writes to {where} "
+            "row (Sim's default range is the sheet's second row); "
+            + ("an item whose row is not there" if loop is not None else "a run whose row it cannot find")
+            + (" or a sheet without the column" if kind != "row" else "")
             + " is passed over"
         )
     return notes
+
+
+def _read_before(plan: WorkflowPlan, write: PlanBlock, said: str) -> PlanBlock:
+    """A read of the sheet `write` changes, put just before it (the row a change goes to is found in it)."""
+    name = free_name(
+        f"{READ}{write.name}", {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
+    )
+    read = PlanBlock(
+        id=normalize_name(name),
+        type=write.type,
+        name=name,
+        parent=write.parent,
+        values=[
+            PlanValue(id="operation", value="read"),
+            PlanValue(id="spreadsheetId", value=str(plan.value(write.id, "spreadsheetId") or "")),
+            *([PlanValue(id="range", value=said)] if said else []),
+        ],
+    )
+    block_before(plan, write, read)
+    return read
+
+
+def _drop_format(plan: WorkflowPlan, write: PlanBlock) -> None:
+    """Take out the Format function whose one cell `write` took (the row's cells are made from the data now)."""
+    found = REFERENCE_RE.fullmatch(str(plan.value(write.id, "values") or "").strip())
+    made = plan.block(normalize_name(found.group("block"))) if found else None
+    if made is None or made.type != "function" or not made.name.startswith("Format "):
+        return
+    after = [e.target for e in plan.edges if e.source == made.id]
+    for edge in plan.edges:
+        if edge.target == made.id and after:
+            edge.target = after[0]
+    plan.edges[:] = [e for e in plan.edges if e.source != made.id and e.target != made.id]
+    plan.blocks.remove(made)
 
 
 def _set(block: PlanBlock, key: str, value: str) -> None:
@@ -187,4 +321,4 @@ def _set(block: PlanBlock, key: str, value: str) -> None:
 
 def added_here(block_name: str) -> bool:
     """Whether a block of that name is one this module adds (not a step the user asked for)."""
-    return block_name.startswith(NAME)
+    return block_name.startswith((NAME, READ))

@@ -3291,7 +3291,10 @@ _SET_TO = re.compile(
     r"(?:says|reads|shows|is|becomes)"
     # 'mark the row Signed', 'mark that record as paid': the row's status said after it
     r"|\bmark\w*\s+(?:(?:the|its|that|this|each|their)\s+(?:matching\s+|same\s+)?(?:row|record|entry|line|item)|it|them)"
-    r"(?:\s+as)?)"
+    r"(?:\s+as)?"
+    # 'update the matching row in the 'Receivables' sheet to Paid': the row's status, said after the place
+    r"|\b(?:update|change|set|mark)\w*\s+(?:the|its|that|this|their)\s+(?:matching\s+|same\s+|corresponding\s+)?"
+    r"(?:[\w-]+\s+)?(?:row|record|entry)\b[^,;.!?]{0,60}?\s(?:to|as))"
     r"\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
     r"(?=\s+(?:in|on|at|for|when|once|of|with|and)\b|[,.;!?]|$)",
     re.I,

@@ -109,23 +109,37 @@ def _placed(plan: WorkflowPlan, code: str, sheet: dict, item: dict) -> str:
     return code
 
 
+def _finder_of(plan: WorkflowPlan, write: PlanBlock) -> tuple[PlanBlock, str]:
+    """The function giving `write` its range, and the path of its result the range is at."""
+    ranged = str(plan.value(write.id, "range") or "")
+    found = re.fullmatch(r"<([\w-]+)\.(result(?:\.range)?)>", ranged)
+    assert found, f"the change goes to the range a function finds for this row, not {ranged!r}"
+    finder = plan.block(found.group(1))
+    assert finder is not None and finder.type == "function" and finder.parent == write.parent
+    return finder, found.group(2)
+
+
 @pytest.mark.parametrize(("description", "sheet", "item", "where", "cells"), _CASES)
 def test_a_change_to_each_row_is_written_to_that_row(description, sheet, item, where, cells):
     plan = planner.draft(description).plan
     writes = _writes_in_loops(plan)
     assert len(writes) == 1, "one change to the row inside the loop"
     write = writes[0]
-    ranged = str(plan.value(write.id, "range") or "")
-    found = re.fullmatch(r"<([\w-]+)\.result>", ranged)
-    assert found, f"the change goes to the range a function finds for this item's row, not {ranged!r}"
-    finder = plan.block(found.group(1))
-    assert finder is not None and finder.type == "function" and finder.parent == write.parent
+    finder, path = _finder_of(plan, write)
     if shutil.which("node") is None:
         pytest.skip("needs node to run the code")
-    result = _run(_placed(plan, plan.value(finder.id, "code") or "", sheet, item))
-    assert result == where
-    if cells is not None:
+    placed = {"<agent1.content>": "8"}
+    code = plan.value(finder.id, "code") or ""
+    for ref, value in placed.items():
+        code = code.replace(ref, json.dumps(value))
+    result = _run(_placed(plan, code, sheet, item))
+    if path == "result":
+        assert result == where
         assert json.loads(plan.value(write.id, "values") or "null") == cells
+    else:  # (the cells too: the data the change carries, in the column named)
+        assert plan.value(write.id, "values") == f"<{finder.id}.result.values>"
+        assert result["range"] in (where, f"{where}:{where.rpartition('!')[2]}")
+        assert result["values"] == (cells or [["8"]])
     report = validate(compose(plan, seed="r48m").state, era="jul25")
     assert report.valid and not [f for f in report.findings if f.severity == "error"]
 
@@ -147,20 +161,92 @@ def test_a_row_it_cannot_place_is_passed_over_not_written_at_the_top(sheet):
     description, _, item, _, _ = _CASES[0]
     plan = planner.draft(description).plan
     write = _writes_in_loops(plan)[0]
-    finder = plan.block(re.fullmatch(r"<([\w-]+)\.result>", plan.value(write.id, "range") or "").group(1))
+    finder, path = _finder_of(plan, write)
     result = _run(_placed(plan, plan.value(finder.id, "code") or "", sheet, item))
     assert result == ""
     into = [e for e in plan.edges if e.target == write.id]
     tests = [plan.block(e.source) for e in into]
     assert [t.type for t in tests] == ["condition"], "a test sends only a row it placed to the write"
-    assert f"<{finder.id}.result" in (plan.value(tests[0].id, "conditions") or "")
+    assert f"<{finder.id}.{path}>" in (plan.value(tests[0].id, "conditions") or "")
     ends = [plan.block(e.target) for e in plan.edges if e.source == tests[0].id and e.handle == "else"]
     assert [b.type for b in ends] == ["function"] and "skipped" in (plan.value(ends[0].id, "code") or "")
 
 
+# -- one row the run is about: 'update the matching row in the sheet' -------------------------------------------------
+# (outside a loop the update had no range either, and wrote the event at the second row: the sheet is now read
+# first and the row holding the run's key is changed)
+
+_RECEIVABLES = {
+    "range": "Receivables!A1:D4",
+    "values": [
+        ["Invoice", "Customer", "Amount", "Status"],
+        ["INV-1001", "Ann", "120", "open"],
+        ["INV-1002", "Bob", "80", "open"],
+        ["INV-1003", "Cy", "95", "open"],
+    ],
+}
+
+
+def _with_start(code: str, start: dict) -> str:
+    """`code` with each reference to the starter's output (`<start>`, `<start.webhook.data>` …) put in its place."""
+
+    def value(found: re.Match[str]) -> str:
+        out: object = start
+        for part in found.group(1).split(".")[1:]:
+            out = out[part]  # type: ignore[index]
+        return json.dumps(out)
+
+    return re.sub(r"<start((?:\.\w+)*)>", value, code)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
+@pytest.mark.parametrize(
+    ("description", "start", "where", "cells"),
+    [
+        (
+            "When an invoice is marked paid in Xero (they can send a webhook), post to #cashflow and update the "
+            "matching row in the 'Receivables' sheet to Paid.",
+            {"webhook": {"data": {"payload": {"invoice": "INV-1002", "status": "PAID", "total": 80}}}},
+            "Receivables!D3",
+            [["Paid"]],
+        ),
+        (
+            "When our billing tool calls the webhook, update the matching row in the Google Sheet 'Receivables'.",
+            {"webhook": {"data": {"payload": {"invoice": "INV-1003", "status": "paid"}}}},
+            "Receivables!A4:D4",  # (the payload's invoice and status: the columns named like them, and those between)
+            [["INV-1003", "Cy", "95", "paid"]],
+        ),
+    ],
+)
+def test_the_matching_row_is_found_by_the_runs_key(description, start, where, cells):
+    plan = planner.draft(description).plan
+    (write,) = [
+        b for b in plan.blocks if b.type == "google_sheets" and plan.value(b.id, "operation") == "update"
+    ]
+    assert write.parent is None
+    finder, path = _finder_of(plan, write)
+    reads = [b for b in plan.blocks if b.type == "google_sheets" and plan.value(b.id, "operation") == "read"]
+    assert [plan.value(b.id, "spreadsheetId") for b in reads] == ["Receivables"]
+    code = (plan.value(finder.id, "code") or "").replace(f"<{reads[0].id}.data>", json.dumps(_RECEIVABLES))
+    unknown = json.loads(json.dumps(start).replace("INV-100", "INV-900"))
+    given = _with_start(code, start)
+    result = _run(given)
+    if path == "result":
+        assert result == where and json.loads(plan.value(write.id, "values") or "null") == cells
+    else:
+        assert result == {"range": where, "values": cells}
+    # a run whose key no row holds changes nothing
+    none = _with_start(code, unknown)
+    assert _run(none) in ("", {"range": "", "values": []})
+    report = validate(compose(plan, seed="r48m").state, era="jul25")
+    assert report.valid and not [f for f in report.findings if f.severity == "error"]
+
+
 def test_the_answer_says_where_the_change_goes():
     draft = planner.draft(_CASES[0][0])
-    assert any("row" in note and "range" in note for note in draft.assumptions)
+    assert any(
+        note.startswith("'Row for Google Sheets") and "passed over" in note for note in draft.assumptions
+    )
 
 
 # -- the test on each item said after the place the items are in ---------------------------------------------------
