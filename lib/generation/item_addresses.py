@@ -264,52 +264,62 @@ def pass_over_addressless(plan: WorkflowPlan) -> list[str]:
     """Inside a loop, let each address finder give an empty address for an item that holds none, and put a test
     after it: its `if` into the step that sends, its `else` to a block ending that item saying why. Changes `plan`
     in place; returns a note per test added."""
-    notes: list[str] = []
     loops = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
-    for finder in [b for b in plan.blocks if b.type == "function" and b.parent in loops]:
-        code = next((v for v in finder.values if v.id == "code"), None)
-        stop = _STOP.search(str(code.value or "")) if code else None
-        if code is None or stop is None:
-            continue
-        reason = f"{json.loads(stop.group('message'))}: {_PASSED_OVER}"
-        # (no reference in the comment: Sim puts a reference's value in its place, in comments too)
-        code.value = code.value.replace(
-            stop.group(0), f'if (found == null) return ""; // {reason.replace("<", "")}'
-        )
-        taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
-        found_name = free_name(f"Any {finder.name[0].lower()}{finder.name[1:]}", taken)
-        end_name = free_name(
-            f"No {finder.name[0].lower()}{finder.name[1:]}", taken | {normalize_name(found_name)}
-        )
-        test = [
-            {"id": "if", "title": "if", "value": f'<{finder.id}.result> !== ""'},
-            {"id": "else", "title": "else", "value": ""},
-        ]
-        found = PlanBlock(
-            id=normalize_name(found_name),
-            type="condition",
-            name=found_name,
-            parent=finder.parent,
-            values=[PlanValue(id="conditions", value=json.dumps(test))],
-        )
-        end = PlanBlock(
-            id=normalize_name(end_name),
-            type="function",
-            name=end_name,
-            parent=finder.parent,
-            values=[PlanValue(id="code", value=f"return {{ skipped: true, reason: {json.dumps(reason)} }};")],
-        )
-        at = plan.blocks.index(finder) + 1
-        plan.blocks[at:at] = [found, end]
-        for edge in plan.edges:
-            if edge.source == finder.id:
-                edge.source, edge.handle = found.id, "if"
-        plan.edges += [
-            PlanEdge(source=finder.id, target=found.id, handle="source"),
-            PlanEdge(source=found.id, target=end.id, handle="else"),
-        ]
-        notes.append(
-            f"'{found_name}' sends only when '{finder.name}' found an address; an item without one is {_PASSED_OVER} "
-            f"at '{end_name}', and the loop goes on to the next"
-        )
-    return notes
+    notes = [
+        pass_over(plan, finder)
+        for finder in [b for b in plan.blocks if b.type == "function" and b.parent in loops]
+    ]
+    return [note for note in notes if note]
+
+
+def pass_over(plan: WorkflowPlan, finder: PlanBlock, tested: str = "result", empty: str = '""') -> str | None:
+    """Let `finder` (a function whose code stops the run when it finds nothing, `_stop`) give "" instead, and put a
+    test after it: its `if` into the steps it served, its `else` to a block ending there saying why. Changes `plan`
+    in place; returns a note, or None when the function has no such stop. (`tested`: the path of its result that is
+    "" when it found nothing, `empty` that result as code.)"""
+    code = next((v for v in finder.values if v.id == "code"), None)
+    stop = _STOP.search(str(code.value or "")) if code else None
+    if code is None or stop is None:
+        return None
+    reason = f"{json.loads(stop.group('message'))}: {_PASSED_OVER}"
+    # (no reference in the comment: Sim puts a reference's value in its place, in comments too)
+    code.value = code.value.replace(
+        stop.group(0), f"if (found == null) return {empty}; // {reason.replace('<', '')}"
+    )
+    taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
+    found_name = free_name(f"Any {finder.name[0].lower()}{finder.name[1:]}", taken)
+    end_name = free_name(
+        f"No {finder.name[0].lower()}{finder.name[1:]}", taken | {normalize_name(found_name)}
+    )
+    test = [
+        {"id": "if", "title": "if", "value": f'<{finder.id}.{tested}> !== ""'},
+        {"id": "else", "title": "else", "value": ""},
+    ]
+    found = PlanBlock(
+        id=normalize_name(found_name),
+        type="condition",
+        name=found_name,
+        parent=finder.parent,
+        values=[PlanValue(id="conditions", value=json.dumps(test))],
+    )
+    end = PlanBlock(
+        id=normalize_name(end_name),
+        type="function",
+        name=end_name,
+        parent=finder.parent,
+        values=[PlanValue(id="code", value=f"return {{ skipped: true, reason: {json.dumps(reason)} }};")],
+    )
+    at = plan.blocks.index(finder) + 1
+    plan.blocks[at:at] = [found, end]
+    for edge in plan.edges:
+        if edge.source == finder.id:
+            edge.source, edge.handle = found.id, "if"
+    plan.edges += [
+        PlanEdge(source=finder.id, target=found.id, handle="source"),
+        PlanEdge(source=found.id, target=end.id, handle="else"),
+    ]
+    return (
+        f"'{found_name}' goes on only when '{finder.name}' found what it looks for; otherwise the run is "
+        f"{_PASSED_OVER} at '{end_name}'"
+        + (", and the loop goes on to the next item" if finder.parent else "")
+    )

@@ -39,6 +39,7 @@ from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
+from lib.generation.row_writes import place_row_writes
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
 from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
@@ -1039,6 +1040,7 @@ def draft(description: str) -> Draft:
         )
         builder.notes += shape_json_values(workflow_plan)
         builder.notes += keep_keyed_rows(workflow_plan, builder.sheet_keys)
+        builder.notes += place_row_writes(workflow_plan, builder.words)
         builder.notes += name_rows(workflow_plan)
         builder.notes += fetch_event_records(workflow_plan)
         builder.notes += embed_queries(workflow_plan)

@@ -3171,7 +3171,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         from lib.generation.services import text_field
 
         found = text_field(entry["type"], mode["operation"])
-        stated = _SET_TO.search(clause) if mode["operation"] == "update" else None
+        stated = _SET_TO.search(clause) if mode["operation"] in ("update", "write") else None
         if found is not None and found[0] not in values and found[1] and stated:
             # 'update the Status column to Paid for that invoice in the sheet': the cell takes the value said
             values[found[0]] = json.dumps([[stated.group(1)]])
@@ -3300,7 +3300,11 @@ _SET_TO = re.compile(
     r"|\bso\s+(?:that\s+)?(?:the|its|their)\s+[\"“']?[\w][\w -]{0,30}?[\"”']?\s+(?:field|column|cell)\s+"
     r"(?:says|reads|shows|is|becomes)"
     # 'mark the row Signed', 'mark that record as paid': the row's status said after it
-    r"|\bmark\w*\s+(?:the|its|that|this|each|their)\s+(?:matching\s+|same\s+)?(?:row|record|entry|line|item)(?:\s+as)?)"
+    r"|\bmark\w*\s+(?:(?:the|its|that|this|each|their)\s+(?:matching\s+|same\s+)?(?:row|record|entry|line|item)|it|them)"
+    r"(?:\s+as)?"
+    # 'update the matching row in the 'Receivables' sheet to Paid': the row's status, said after the place
+    r"|\b(?:update|change|set|mark)\w*\s+(?:the|its|that|this|their)\s+(?:matching\s+|same\s+|corresponding\s+)?"
+    r"(?:[\w-]+\s+)?(?:row|record|entry)\b[^,;.!?]{0,60}?\s(?:to|as))"
     r"\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
     r"(?=\s+(?:in|on|at|for|when|once|of|with|and)\b|[,.;!?]|$)",
     re.I,
@@ -4102,7 +4106,8 @@ def _verb_operation(entry: dict, low: str) -> str | None:
         for word in lexicon().get("operation_labels", {}).get(key, [key]):
             for op_id, op in spec.operations.items():
                 label = (op.label or op_id).lower()
-                if label.split()[0] == word or label.startswith(word):
+                # ('Write/Update Data': Excel's change of cells in place is named by either verb)
+                if word in label.split()[0].split("/") or label.startswith(word):
                     return op_id
     return None
 
@@ -7738,7 +7743,14 @@ _WRITES_BACK = re.compile(
     # 'then set 'nudged' to true for that user', 'flag it as paid on that invoice': the item, by its own noun
     r"|^\W*(?:(?:and|then|also)\s+)*(?:"
     + "|".join(lx.lexicon()["operation_verbs"]["update"])
-    + r")\b[^,;]*?\b(?:for|on|of|against)\s+(?:that|this|the\s+same|each\s+such)\s+[\w-]+\b",
+    + r")\b[^,;]*?\b(?:for|on|of|against)\s+(?:that|this|the\s+same|each\s+such)\s+[\w-]+\b"
+    # ('… for each order in the sheet, …, mark the row as sent', 'set the status column to notified': inside a walk
+    # over a list, the row and its columns are the item's own)
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r")\b[^,;]*?\bthe\s+(?:row\b|(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b)"
+    # ('…, then mark it as sent', 'flag them as paid': the item itself, by a pronoun)
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w",
     re.I,
 )
 
@@ -7912,6 +7924,16 @@ _WITH_QUOTED = re.compile(
 )
 
 
+# 'each order in the Google Sheet 'Orders' whose status is packed': the place the items are in, said between the
+# noun and the test on them
+_PLACE_BEFORE_TEST = re.compile(
+    r"(?<=[\w-])\s+(?:in|from|on)\s+(?:the\s+|our\s+|my\s+|their\s+)?(?:[\w.-]+\s+){0,3}?"
+    r"(?:[\"“'‘][^\"”'’\n]{1,40}[\"”'’](?:\s+(?:table|sheet|tab|base|list|database|workbook))?|[\w.-]+)"
+    r"(?=\s+(?:where|whose)\b)",
+    re.I,
+)
+
+
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
@@ -7920,6 +7942,14 @@ def _qualifier(sentence: str, start: int) -> int | None:
     where = _WHERE.match(rest[:limit]) or _WITH_QUOTED.match(rest[:limit])
     if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
         return start + where.end()
+    noun = re.match(r"[\w-]+", rest)
+    place = _PLACE_BEFORE_TEST.match(rest, noun.end()) if noun else None
+    if (
+        noun and place
+    ):  # ('each order in the sheet 'Orders' whose status is packed': the test after the place)
+        where = _WHERE.match(rest[: noun.end()] + rest[place.end() : limit])
+        if where:
+            return start + where.end() + len(place.group(0))
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
     found = (
         lx.DATE_WINDOW_RE.search(rest[:limit])
@@ -10434,6 +10464,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         label, negate = (
             (sentence[loop.start(1) : qualified].replace("*", ""), False) if qualified else ("", False)
         )
+        # (the place the items are in is no part of the test: 'order in the sheet 'Orders' whose status is packed')
+        label = _PLACE_BEFORE_TEST.sub("", label, count=1)
         state = None if qualified else _state_of(sentence, loop.start(1))
         if state:  # 'for each request that is approved', 'each order that has a gift note'
             qualified, label, negate = state
@@ -10456,7 +10488,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                     after, before = last, " , ".join(said_before[:-1])
             after, rest_text = _other_items(after)
             read_first: list[Step] = []
-            if _WRITES_BACK.search(after) and re.search(r"\w", before + (loop.group(2) or "")):
+            if any(_WRITES_BACK.search(c) for c in clauses(after) or [after]) and re.search(
+                r"\w", before + (loop.group(2) or "")
+            ):
                 # '… and write a short profile into the notes column': the kept item's own row, where it was read
                 read_first = read_clauses(before, description, ruled_out) if re.search(r"\w", before) else []
                 if loop.group(2):

@@ -20,8 +20,6 @@ _KNOWN: dict[str, str] = {
     "r37c-07-slack-dm-github-ai-each": "'takes the open GitHub issues in owner/repo' reads no issues",
     "r37c-11-de-mitglieder-offen": "the German per-item line ('jedem Mitglied, dessen …') is refused",
     "r37c-12-pt-parceiros-whatsapp": "'para cada um' does not give WhatsApp the item's phone",
-    "r37c-13-routine-hubspot-sync": "a Sheets update names cells by range: the 'synced' column's letter is unknown, "
-    "so the column is not in the step",
     "r37c-15-supabase-renewals-the-ones": "'the ones that renew in the next 7 days' is a time window with no date field "
     "known, so it is left out with a note (round 46e); the test before the loop had met the label's condition until "
     "round 47's judge stopped crediting the planner's own tests",
