@@ -2203,6 +2203,20 @@ def drafted_as_notes(text: str) -> str:
     )
 
 
+# a name in single quotes holding an apostrophe of its own ('This Week's Catch', 'Mum's Recipes'): the quote opens
+# before a word, the inner apostrophe sits between letters, the quote closes before no letter, on the same line
+_INNER_APOSTROPHE = re.compile(r"(?<![\w'’])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w)){1,60}?)'(?!\w)")
+
+
+def quoted_apostrophes(text: str) -> str:
+    """`text` with the apostrophe inside a single-quoted name written ’ ("read 'This Week's Catch'" → "read 'This
+    Week’s Catch'"), so every reader of a quoted name finds the whole name, not 'This Week' and a stray 's Catch'."""
+    return _INNER_APOSTROPHE.sub(
+        lambda m: "'" + re.sub(r"(?<=\w)'(?=\w)", "’", m.group(1)) + "'" if "'" in m.group(1) else m.group(0),
+        text,
+    )
+
+
 def posted_lead(text: str) -> str:
     """`text` without a first line that only says where it was posted ('Posted in #show-and-tell on the Sim community
     Discord: "…"', lexicon.json 'posted_leads'): where the writer asked is no place of the run."""
