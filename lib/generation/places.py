@@ -323,7 +323,7 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
                 found.append((m.start("at"), m.end("at"), place.written))
         # "I write the catch into a Google Sheet called 'This Week's Catch' … every Friday, read 'This Week's Catch'":
         # the quoted name alone, right after the verb that reads it, is that place too
-        read = re.compile(rf"\b{_READ_VERB}\s+(?P<at>(?:the\s+)?[\"“'‘]{re.escape(place.name or '')}[\"”'’])", re.I)
+        read = re.compile(rf"\b{_READ_VERB}\s+(?P<at>(?:the\s+|our\s+|my\s+)?(?:whole\s+|entire\s+|full\s+|latest\s+)?[\"“'‘]{re.escape(place.name or '')}[\"”'’])", re.I)
         for m in read.finditer(text, place.end):
             if not any(a <= m.start("at") < b for a, b, _ in found):
                 found.append((m.start("at"), m.end("at"), place.written))

@@ -2471,7 +2471,10 @@ def _items_taken(low: str, phrases: list[str], one: bool = False) -> bool:
             )
             or re.search(
                 r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
-                r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
+                # ('any new row in their Google Sheet 'Match Results'': a client's place, said by whom it is for)
+                r"(?:the\s+|our\s+|my\s+|their\s+|his\s+|her\s+|its\s+|your\s+)?(?:'[^'\n]{1,40}'\s+)?"
+                + re.escape(p)
+                + r"\b",
                 low,
             )
             or one
