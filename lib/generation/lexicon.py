@@ -2095,6 +2095,31 @@ def wished_records(text: str) -> str:
     return wished.sub(lambda m: f"{m.group('who')}{m.group('want')} to create ", text)
 
 
+# 'wants their Gmail inbox checked every 30 min', 'could our support Gmail be checked every hour': a place of a service
+# said to be checked, in the passive — the run reads it
+_CHECKED_PLACE = re.compile(
+    r"(?P<want>\b(?:wants?|needs?|would\s+like|['’]d\s+like|like)\s+)?"
+    r"\b(?P<det>the|their|our|my|his|her|its|your)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+    r"(?:to\s+be\s+|be\s+|being\s+|gets?\s+|got\s+)?"
+    r"(?P<done>checked|monitored|scanned|watched|polled|gone\s+through|looked\s+through)\b",
+    re.I,
+)
+
+
+def checked_places(text: str) -> str:
+    """`text` with a service's place said to be checked in the passive said as the read it asks for: 'wants their
+    Gmail inbox checked every 30 min' → 'wants to check their Gmail inbox every 30 min' (the place must name a
+    service: 'the work checked' stays)."""
+
+    def said(m: re.Match[str]) -> str:
+        if not integrations_in(m.group("what")):
+            return m.group(0)
+        lead = (m.group("want") or "") + ("to " if m.group("want") else "")
+        return f"{lead}check {m.group('det')} {m.group('what')}"
+
+    return _CHECKED_PLACE.sub(said, text)
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one
