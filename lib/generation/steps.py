@@ -5641,7 +5641,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
             r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
             # 'look up what we remember about this customer': the service is what is looked up
-            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
+            # ('look up the "Waitlist" Airtable table for …': the place, named, is what is looked up in)
+            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?"
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
             # (a dot inside a word is no sentence's end: 'search for emails from bob@x.com in Gmail')
             re.sub(r"(?<=\w)\.(?=\w)", "_", re.sub(r"\S+$", "", low[:pos])),
         ):
