@@ -244,7 +244,8 @@ def negated(text: str) -> dict[str, set[str]]:
             # ('it must never insert, update or delete anything in Supabase': a comma inside a list of verbs)
             before = re.search(
                 _NEGATION
-                + r"\b(?:[^.,;]{0,30}?|[^.,;]{0,20}?(?:"
+                # (a dash ends what is ruled out: 'No text messages — email only' rules out no e-mail)
+                + r"\b(?:[^.,;—–]{0,30}?|[^.,;—–]{0,20}?(?:"
                 + _LISTED_VERB
                 + r"[^.,;]{0,40}?)+"
                 # ('MUST NOT post survey answers or respondent names to any Discord server': a long object in one
