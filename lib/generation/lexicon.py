@@ -2583,6 +2583,42 @@ def _passive_bans(text: str) -> str:
     return _passive_ban().sub(active, text)
 
 
+# 'For the record, we also use Xero for invoices and Sage for payroll, but neither is involved here.', 'We've got Teams
+# too — not part of this.': services told of and said to play no part in the run
+_UNINVOLVED = re.compile(
+    r"(?:\b(?:neither|none)(?:\s+of\s+(?:them|these|those|which))?\s+(?:is|are)"
+    r"|\b(?:it|they|that|those|these|both)\s*(?:['’]re|['’]s|\s+is|\s+are)\s+(?:both\s+)?not"
+    r"|\b(?:it|they|that|those|these)\s+(?:isn['’]t|aren['’]t)|(?:^|[,;—–-])\s*(?:but\s+)?not)"
+    r"\s+(?:involved|part\s+of\s+(?:this|it|that)|needed|relevant|used)\b(?:\s+(?:here|in\s+this|for\s+this))?",
+    re.I,
+)
+
+
+def uninvolved_services(text: str) -> str:
+    """`text` without a sentence that names services only to say they play no part ('… we also use Xero and Sage,
+    but neither is involved here'): told for the record, no step of them (a sentence that asks a step too stays)."""
+    out = text
+    for sentence in re.findall(r"[^.!?\n]+[.!?]?", text):
+        said = _UNINVOLVED.search(sentence)
+        if said is None or not integrations_in(sentence[: said.start()]) and not _external_named(sentence):
+            continue
+        if re.search(
+            r"(?:^|[,;:]\s*|\b(?:and|then|just|only)\s+)(?:post|send|e-?mail|add|create|log|update|write|save|text|"
+            r"notify|message|upload|append|put|read|check|pull|fetch)\b",
+            sentence[: said.start()],
+            re.I,
+        ):
+            continue  # ('Post the summary to Slack, the email is not needed': a step asked, beside the one declined)
+        out = out.replace(sentence, " " * len(sentence), 1)
+    return out
+
+
+def _external_named(text: str) -> bool:
+    from lib.generation.services import external_in
+
+    return bool(external_in(text))
+
+
 def scoped_out(text: str) -> str:
     """ "Out of scope: updating the Notion pages." → "Don't update the Notion pages.", 'Non-goals: SMS.' → 'No
     SMS.', 'Booking anything or emailing the client is out of scope.' → "Don't book anything or email the client.":

@@ -283,6 +283,7 @@ def draft(description: str) -> Draft:
     # 'As a recruiter, I want candidates who apply through Lever to get …': the event the story names
     description = user_story(description)
     # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
+    description = lx.uninvolved_services(description)  # '… we also use Xero, but neither is involved here.'
     description = lx.scoped_out(description)
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
