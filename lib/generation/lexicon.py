@@ -5773,8 +5773,24 @@ _A_TEXT_SENT = re.compile(
 )
 
 
+# 'anything marked urgent should be texted to the duty nurse's phone': a thing sent by SMS, said in the passive
+_TEXTED_TO = re.compile(
+    r"\b(?P<modal>should|must|shall|will|would|to|can|gets?|is|are)\s+(?:be\s+)?(?:straight\s+|immediately\s+)?"
+    r"(?:texted|sms['’]?(?:e)?d|sent\s+(?:as\s+an?\s+|by\s+|via\s+)(?:text|sms)(?:\s+message)?)\s+to\b",
+    re.I,
+)
+
+
 def texts_sent(text: str) -> str:
-    """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people."""
+    """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people;
+    '… should be texted to the duty nurse' → '… should go by SMS to the duty nurse'."""
+
+    def sent(m: re.Match[str]) -> str:
+        modal = m.group("modal")
+        verb = "go" if modal.lower() in ("should", "must", "shall", "will", "would", "to", "can") else "sent"
+        return f"{modal} {verb} by SMS to"
+
+    text = _TEXTED_TO.sub(sent, text)
     return _A_TEXT_SENT.sub(
         lambda m: (
             f"{m.group('verb')} {m.group('who')} "
