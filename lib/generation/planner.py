@@ -1451,7 +1451,7 @@ def _place_named(step: Step) -> tuple[str, ...]:
 
 
 def _kept_then_read(steps: list[Step]) -> list[Step]:
-    """"I write the catch into a Google Sheet called 'This Week's Catch' as the boats come in. … Every Friday at 07:00,
+    """ "I write the catch into a Google Sheet called 'This Week's Catch' as the boats come in. … Every Friday at 07:00,
     read 'This Week's Catch', …": on a schedule, a write to a store (lexicon.json 'others_keep_rows' stores) that opens
     the run with nothing read before it, in the place a later step of the run reads, tells where the data is kept —
     it is the place's read, not a write of the run's."""
@@ -1464,7 +1464,10 @@ def _kept_then_read(steps: list[Step]) -> list[Step]:
         if (
             step.type in stores
             and place
-            and any(s.kind == "source" and s.type == step.type and _place_named(s) == place for s in steps[i + 1 :])
+            and any(
+                s.kind == "source" and s.type == step.type and _place_named(s) == place
+                for s in steps[i + 1 :]
+            )
         ):
             out = [s for s in out if s is not step]
     return out
