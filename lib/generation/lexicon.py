@@ -2233,13 +2233,36 @@ def drafted_as_notes(text: str) -> str:
 _INNER_APOSTROPHE = re.compile(r"(?<![\w'’])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w)){1,60}?)'(?!\w)")
 
 
+# what names a place right before or after its quoted name ('a Google Sheet called '…'', 'the '…' table')
+_PLACE_BEFORE = re.compile(
+    r"(?:called|named|titled|sheet|spreadsheet|table|tab|doc|document|folder|list|base|database|page|workbook|board|"
+    r"channel|project|space|calendar|form|file)\s+$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:sheet|spreadsheet|table|tab|doc|document|folder|list|base|database|page|workbook|board|channel|project|"
+    r"space|calendar|form|file)s?\b",
+    re.I,
+)
+
+
 def quoted_apostrophes(text: str) -> str:
-    """`text` with the apostrophe inside a single-quoted name written ’ ("read 'This Week's Catch'" → "read 'This
-    Week’s Catch'"), so every reader of a quoted name finds the whole name, not 'This Week' and a stray 's Catch'."""
-    return _INNER_APOSTROPHE.sub(
-        lambda m: "'" + re.sub(r"(?<=\w)'(?=\w)", "’", m.group(1)) + "'" if "'" in m.group(1) else m.group(0),
-        text,
-    )
+    """`text` with the apostrophe inside a single-quoted place name written ’ ("a Google Sheet called 'This Week's
+    Catch' … read 'This Week's Catch'" → "… 'This Week’s Catch'"), so every reader of a quoted name finds the whole
+    name, not 'This Week' and a stray 's Catch'; a name is a place's when one of its mentions is said with a place's
+    noun (a subject or a message quoted, "subject 'This week's rota'", stays as written)."""
+    names = {
+        m.group(1)
+        for m in _INNER_APOSTROPHE.finditer(text)
+        if "'" in m.group(1)
+        and (
+            _PLACE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            or _PLACE_AFTER.match(text, m.end())
+        )
+    }
+    for name in names:
+        text = text.replace(f"'{name}'", "'" + re.sub(r"(?<=\w)'(?=\w)", "’", name) + "'")
+    return text
 
 
 def posted_lead(text: str) -> str:
