@@ -5809,6 +5809,9 @@ def texts_sent(text: str) -> str:
     '… should be texted to the duty nurse' → '… should go by SMS to the duty nurse'."""
 
     def sent(m: re.Match[str]) -> str:
+        rest = re.split(r"[.;!?\n]", m.string[m.end() :], maxsplit=1)[0]
+        if any(key != "twilio_sms" for _, key in integrations_in(rest)):
+            return m.group(0)  # ('texted to me on Telegram': the channel it names, not an SMS)
         modal = m.group("modal")
         verb = "go" if modal.lower() in ("should", "must", "shall", "will", "would", "to", "can") else "sent"
         return f"{modal} {verb} by SMS to"
