@@ -278,10 +278,19 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
         m = re.match(pattern, rest)
         if m is None and i < 3:  # 'And for step 3 use Tavily instead of Exa': after words that do nothing
             m = re.search(pattern, rest)
-            if m and (
-                i > 0
-                and not re.search(r"\binstead\s+of|\bnot\b|\brather", m.group(0))
-                or ACTION_START.search(rest, 0, m.start())
+            if (
+                m
+                and (
+                    i > 0
+                    and not re.search(r"\binstead\s+of|\bnot\b|\brather", m.group(0))
+                    or ACTION_START.search(rest, 0, m.start())
+                    # ("We don't use SMS, parents hate it, so email only": the service is refused, none swapped in)
+                    or re.search(
+                        r"\b(?:don['’]?t|do\s+not|never|no\s+longer|won['’]?t|can['’]?t|not)\s+$",
+                        rest[: m.start()],
+                        re.I,
+                    )
+                )
             ):
                 m = None
         if not m or (i == 3 and not cued and not re.match(r".*\b(?:" + rules["fine"] + r")\b", m.group(0))):

@@ -2139,6 +2139,31 @@ def wished_records(text: str) -> str:
     return wished.sub(lambda m: f"{m.group('who')}{m.group('want')} to create ", text)
 
 
+# 'wants their Gmail inbox checked every 30 min', 'could our support Gmail be checked every hour': a place of a service
+# said to be checked, in the passive — the run reads it
+_CHECKED_PLACE = re.compile(
+    r"(?P<want>\b(?:wants?|needs?|would\s+like|['’]d\s+like|like)\s+)?"
+    r"\b(?P<det>the|their|our|my|his|her|its|your)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+    r"(?:to\s+be\s+|be\s+|being\s+|gets?\s+|got\s+)?"
+    r"(?P<done>checked|monitored|scanned|watched|polled|gone\s+through|looked\s+through)\b",
+    re.I,
+)
+
+
+def checked_places(text: str) -> str:
+    """`text` with a service's place said to be checked in the passive said as the read it asks for: 'wants their
+    Gmail inbox checked every 30 min' → 'wants to check their Gmail inbox every 30 min' (the place must name a
+    service: 'the work checked' stays)."""
+
+    def said(m: re.Match[str]) -> str:
+        if not integrations_in(m.group("what")):
+            return m.group(0)
+        lead = (m.group("want") or "") + ("to " if m.group("want") else "")
+        return f"{lead}check {m.group('det')} {m.group('what')}"
+
+    return _CHECKED_PLACE.sub(said, text)
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one
@@ -2245,6 +2270,43 @@ def drafted_as_notes(text: str) -> str:
         text,
         flags=re.I,
     )
+
+
+# a name in single quotes holding an apostrophe of its own ('This Week's Catch', 'Mum's Recipes'): the quote opens
+# before a word, the inner apostrophe sits between letters, the quote closes before no letter, on the same line
+_INNER_APOSTROPHE = re.compile(r"(?<![\w'’])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w)){1,60}?)'(?!\w)")
+
+
+# what names a place right before or after its quoted name ('a Google Sheet called '…'', 'the '…' table')
+_PLACE_BEFORE = re.compile(
+    r"(?:called|named|titled|sheet|spreadsheet|table|tab|doc|document|folder|list|base|database|page|workbook|board|"
+    r"channel|project|space|calendar|form|file)\s+$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:sheet|spreadsheet|table|tab|doc|document|folder|list|base|database|page|workbook|board|channel|project|"
+    r"space|calendar|form|file)s?\b",
+    re.I,
+)
+
+
+def quoted_apostrophes(text: str) -> str:
+    """`text` with the apostrophe inside a single-quoted place name written ’ ("a Google Sheet called 'This Week's
+    Catch' … read 'This Week's Catch'" → "… 'This Week’s Catch'"), so every reader of a quoted name finds the whole
+    name, not 'This Week' and a stray 's Catch'; a name is a place's when one of its mentions is said with a place's
+    noun (a subject or a message quoted, "subject 'This week's rota'", stays as written)."""
+    names = {
+        m.group(1)
+        for m in _INNER_APOSTROPHE.finditer(text)
+        if "'" in m.group(1)
+        and (
+            _PLACE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            or _PLACE_AFTER.match(text, m.end())
+        )
+    }
+    for name in names:
+        text = text.replace(f"'{name}'", "'" + re.sub(r"(?<=\w)'(?=\w)", "’", name) + "'")
+    return text
 
 
 def posted_lead(text: str) -> str:
@@ -2586,6 +2648,42 @@ def _passive_bans(text: str) -> str:
         return m.group("lead") + "Don't " + verb + " " + thing + tail
 
     return _passive_ban().sub(active, text)
+
+
+# 'For the record, we also use Xero for invoices and Sage for payroll, but neither is involved here.', 'We've got Teams
+# too — not part of this.': services told of and said to play no part in the run
+_UNINVOLVED = re.compile(
+    r"(?:\b(?:neither|none)(?:\s+of\s+(?:them|these|those|which))?\s+(?:is|are)"
+    r"|\b(?:it|they|that|those|these|both)\s*(?:['’]re|['’]s|\s+is|\s+are)\s+(?:both\s+)?not"
+    r"|\b(?:it|they|that|those|these)\s+(?:isn['’]t|aren['’]t)|(?:^|[,;—–-])\s*(?:but\s+)?not)"
+    r"\s+(?:involved|part\s+of\s+(?:this|it|that)|needed|relevant|used)\b(?:\s+(?:here|in\s+this|for\s+this))?",
+    re.I,
+)
+
+
+def uninvolved_services(text: str) -> str:
+    """`text` without a sentence that names services only to say they play no part ('… we also use Xero and Sage,
+    but neither is involved here'): told for the record, no step of them (a sentence that asks a step too stays)."""
+    out = text
+    for sentence in re.findall(r"[^.!?\n]+[.!?]?", text):
+        said = _UNINVOLVED.search(sentence)
+        if said is None or not integrations_in(sentence[: said.start()]) and not _external_named(sentence):
+            continue
+        if re.search(
+            r"(?:^|[,;:]\s*|\b(?:and|then|just|only)\s+)(?:post|send|e-?mail|add|create|log|update|write|save|text|"
+            r"notify|message|upload|append|put|read|check|pull|fetch)\b",
+            sentence[: said.start()],
+            re.I,
+        ):
+            continue  # ('Post the summary to Slack, the email is not needed': a step asked, beside the one declined)
+        out = out.replace(sentence, " " * len(sentence), 1)
+    return out
+
+
+def _external_named(text: str) -> bool:
+    from lib.generation.services import external_in
+
+    return bool(external_in(text))
 
 
 def scoped_out(text: str) -> str:
@@ -5937,8 +6035,27 @@ _A_TEXT_SENT = re.compile(
 )
 
 
+# 'anything marked urgent should be texted to the duty nurse's phone': a thing sent by SMS, said in the passive
+_TEXTED_TO = re.compile(
+    r"\b(?P<modal>should|must|shall|will|would|to|can|gets?|is|are)\s+(?:be\s+)?(?:straight\s+|immediately\s+)?"
+    r"(?:texted|sms['’]?(?:e)?d|sent\s+(?:as\s+an?\s+|by\s+|via\s+)(?:text|sms)(?:\s+message)?)\s+to\b",
+    re.I,
+)
+
+
 def texts_sent(text: str) -> str:
-    """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people."""
+    """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people;
+    '… should be texted to the duty nurse' → '… should go by SMS to the duty nurse'."""
+
+    def sent(m: re.Match[str]) -> str:
+        rest = re.split(r"[.;!?\n]", m.string[m.end() :], maxsplit=1)[0]
+        if any(key != "twilio_sms" for _, key in integrations_in(rest)):
+            return m.group(0)  # ('texted to me on Telegram': the channel it names, not an SMS)
+        modal = m.group("modal")
+        verb = "go" if modal.lower() in ("should", "must", "shall", "will", "would", "to", "can") else "sent"
+        return f"{modal} {verb} by SMS to"
+
+    text = _TEXTED_TO.sub(sent, text)
     return _A_TEXT_SENT.sub(
         lambda m: (
             f"{m.group('verb')} {m.group('who')} "

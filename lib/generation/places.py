@@ -38,6 +38,14 @@ _DONE = re.compile(
 )
 
 
+# a verb that reads the place whose quoted name follows it ('read 'Stock'', 'go through "Loans"', 'summarise 'Q3'')
+_READ_VERB = (
+    r"(?:read|reads|pull|pulls|fetch|fetches|load|loads|scan|scans|check|checks|export|exports|open|opens|"
+    r"go(?:es)?\s+through|look\s+(?:at|through|in|up)|summari[sz]e|summari[sz]es|review|reviews|use|uses|search|searches|"
+    r"query|queries)"
+)
+
+
 @dataclass
 class _Place:
     start: int
@@ -313,6 +321,17 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         for m in bare.finditer(text, place.end):
             # (a quoted name said again is the place a step makes something in too: 'create a folder inside 'X'')
             if _reads_here(text, m.start("at"), m.end("at"), makes=m.group("q") is not None):
+                found.append((m.start("at"), m.end("at"), place.written))
+        # "I write the catch into a Google Sheet called 'This Week's Catch' … every Friday, read 'This Week's Catch'":
+        # the quoted name alone, right after the verb that reads it, is that place too
+        # ('look up the Waitlist for …': unquoted, the name as the user wrote it, its noun unsaid)
+        read = re.compile(
+            rf"\b{_READ_VERB}\s+(?P<at>(?:the\s+|our\s+|my\s+)?(?:whole\s+|entire\s+|full\s+|latest\s+)?"
+            rf"(?:[\"“'‘]{re.escape(place.name or '')}[\"”'’]|(?-i:{re.escape(place.name or '')})(?![\w'’-]|\s+{nouns}s?\b)))",
+            re.I,
+        )
+        for m in read.finditer(text, place.end):
+            if not any(a <= m.start("at") < b for a, b, _ in found):
                 found.append((m.start("at"), m.end("at"), place.written))
     return found
 

@@ -142,6 +142,7 @@ def draft(description: str) -> Draft:
     # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
     home_zone = address_zone(description)
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
+    description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
@@ -243,6 +244,7 @@ def draft(description: str) -> Draft:
     # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
     description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
+    description = lx.checked_places(description)  # 'their Gmail inbox checked' → 'check their Gmail inbox'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(
         description
@@ -288,6 +290,7 @@ def draft(description: str) -> Draft:
     # 'As a recruiter, I want candidates who apply through Lever to get …': the event the story names
     description = user_story(description)
     # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
+    description = lx.uninvolved_services(description)  # '… we also use Xero, but neither is involved here.'
     description = lx.scoped_out(description)
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
@@ -738,6 +741,7 @@ def draft(description: str) -> Draft:
     steps = _one_search(steps)
     steps = _tool_told(steps)
     steps = _rows_others_keep(steps, read_from, polled=trigger.kind == "schedule")
+    steps = _kept_then_read(steps) if trigger.kind == "schedule" else steps
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -1431,9 +1435,9 @@ def _rows_others_keep(steps: list[Step], description: str, polled: bool = False)
     schedule, so are the new ones it is to act on ("our Google Form dumps volunteers into the 'Volunteer Signups'
     sheet. … check every hour and email each new volunteer")."""
     rules = lexicon()["others_keep_rows"]
-    checked = re.search(rules["checked"], description, re.I) or (
-        polled and re.search(rules["polled"], description, re.I)
-    )
+    # (on a schedule the rows others keep are what each run has to work on, whatever verb later uses them: 'members
+    # log their WOD scores in the google sheet 'WOD Log'. every sunday … have the AI pick the top 3 and post em')
+    checked = re.search(rules["checked"], description, re.I) or polled
     if any(s.kind == "source" for s in _flat(steps)) or not checked:
         return steps
     for i, step in enumerate(steps):
@@ -1453,6 +1457,41 @@ def _rows_others_keep(steps: list[Step], description: str, polled: bool = False)
         read[0].note = f"'{step.text.strip()}' tells who keeps the rows: the run reads them there"
         return [read[0], *steps[:i], *steps[i + 1 :]]
     return steps
+
+
+def _place_named(step: Step) -> tuple[str, ...]:
+    """The names a step's id fields hold ('This Week's Catch' of a sheet, 'Waitlist' of a table), none of an
+    environment variable: what tells that two steps work in the same place."""
+    return tuple(
+        sorted(
+            str(v).strip().lower()
+            for k, v in step.values.items()
+            if k.lower().endswith("id") and str(v).strip() and "{{" not in str(v)
+        )
+    )
+
+
+def _kept_then_read(steps: list[Step]) -> list[Step]:
+    """ "I write the catch into a Google Sheet called 'This Week's Catch' as the boats come in. … Every Friday at 07:00,
+    read 'This Week's Catch', …": on a schedule, a write to a store (lexicon.json 'others_keep_rows' stores) that opens
+    the run with nothing read before it, in the place a later step of the run reads, tells where the data is kept —
+    it is the place's read, not a write of the run's."""
+    stores = lexicon()["others_keep_rows"]["stores"]
+    out = list(steps)
+    for i, step in enumerate(steps):
+        if step.kind != "action":
+            break
+        place = _place_named(step)
+        if (
+            step.type in stores
+            and place
+            and any(
+                s.kind == "source" and s.type == step.type and _place_named(s) == place
+                for s in steps[i + 1 :]
+            )
+        ):
+            out = [s for s in out if s is not step]
+    return out
 
 
 def _tool_told(steps: list[Step]) -> list[Step]:

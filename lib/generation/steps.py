@@ -244,7 +244,8 @@ def negated(text: str) -> dict[str, set[str]]:
             # ('it must never insert, update or delete anything in Supabase': a comma inside a list of verbs)
             before = re.search(
                 _NEGATION
-                + r"\b(?:[^.,;]{0,30}?|[^.,;]{0,20}?(?:"
+                # (a dash ends what is ruled out: 'No text messages — email only' rules out no e-mail)
+                + r"\b(?:[^.,;—–]{0,30}?|[^.,;—–]{0,20}?(?:"
                 + _LISTED_VERB
                 + r"[^.,;]{0,40}?)+"
                 # ('MUST NOT post survey answers or respondent names to any Discord server': a long object in one
@@ -2481,7 +2482,10 @@ def _items_taken(low: str, phrases: list[str], one: bool = False) -> bool:
             )
             or re.search(
                 r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
-                r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
+                # ('any new row in their Google Sheet 'Match Results'': a client's place, said by whom it is for)
+                r"(?:the\s+|our\s+|my\s+|their\s+|his\s+|her\s+|its\s+|your\s+)?(?:'[^'\n]{1,40}'\s+)?"
+                + re.escape(p)
+                + r"\b",
                 low,
             )
             or one
@@ -5653,7 +5657,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
             r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
             # 'look up what we remember about this customer': the service is what is looked up
-            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
+            # ('look up the "Waitlist" Airtable table for …': the place, named, is what is looked up in)
+            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?"
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
             # (a dot inside a word is no sentence's end: 'search for emails from bob@x.com in Gmail')
             re.sub(r"(?<=\w)\.(?=\w)", "_", re.sub(r"\S+$", "", low[:pos])),
         ):

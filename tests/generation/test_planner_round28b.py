@@ -20,9 +20,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r28b-quoted-city": "steps: 'Drivers log their hours in the Airtable table' is read as a write, not where the data is",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round28b.jsonl", _KNOWN))
