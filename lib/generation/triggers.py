@@ -697,7 +697,7 @@ _RUN_AFTER = re.compile(
 )
 
 
-def _run_clocks(text: str) -> list[re.Match[str]]:
+def _run_clocks(text: str, run_first: bool = True) -> list[re.Match[str]]:
     """The clock matches of `text`; one told of what the run says ('from 10:00 the next day', 'by 14:00 tomorrow')
     left out when a later clock is said with the run's repetition ('every evening at 19:00')."""
     found = list(_TIME_RE.finditer(text))
@@ -722,11 +722,16 @@ def _run_clocks(text: str) -> list[re.Match[str]]:
         before = "by" if m.group(0).lower().startswith("by") else text[max(0, m.start() - 8) : m.start()]
         return bool(_TOLD_BEFORE.search(before) or _TOLD_AFTER.match(text, m.end()))
 
-    return [m for m in found if m in run or m.start() > run[-1].start() or not told(m)]
+    kept = [m for m in found if m in run or m.start() > run[-1].start() or not told(m)]
+    # ('Drivers start at 06:00 … So: every weekday at 06:15': the clock said with the run's repetition is the run's;
+    # a clock told before it of how things are comes after it, kept for a second run time)
+    return [m for m in kept if m in run] + [m for m in kept if m not in run] if run_first else kept
 
 
-def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    for match in _run_clocks(text):
+def find_time(text: str, run_first: bool = True) -> tuple[str | None, tuple[int, int] | None]:
+    """The run's clock and its span: the one said with the run's repetition first ('every weekday at 06:15'), or,
+    `run_first` false, the first clock in the text's order that is not told of what the run says."""
+    for match in _run_clocks(text, run_first):
         clock = _clock(match)
         # ('the day before at 6pm' is at 6pm: 'at' says the clock itself)
         if (
@@ -1177,6 +1182,19 @@ _ROUTINE = re.compile(
 )
 
 
+# 'the gate code changes monthly', 'the rota is updated weekly', 'prices get reviewed monthly': a thing's cadence, told
+_TOLD_CADENCE = re.compile(
+    r"\b(?:changes|renews|resets|rotates|updates|refreshes|is|are|gets|get)\s+(?:(?:changed|renewed|reset|"
+    r"rotated|updated|refreshed|reviewed|paid|billed|due)\s+)?(?P<cadence>monthly|weekly)\b(?!\s*(?:at|@|on)\b)"
+)
+
+
+def _sentence_around(low: str, at: int) -> tuple[int, int]:
+    start = max(low.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [e for e in (low.find(c, at) for c in ".!?\n") if e >= 0]
+    return start, min(ends) if ends else len(low)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -1230,11 +1248,28 @@ def read_schedule(text: str) -> Trigger | None:
     if not hint:
         return None
     clock, clock_span = find_time(text)
+    if clock_span and _RUN_CLOCK.search(low[max(0, clock_span[0] - 40) : clock_span[0]]):
+        # ('every day at 15:00 UK time, read … Also, the gate code changes monthly': with the run's clock said with its
+        # repetition, a cadence told of a thing in another sentence — what changes, renews or is paid that often —
+        # is how things are, not when the run starts)
+        sentence = _sentence_around(low, clock_span[0])
+        low = _TOLD_CADENCE.sub(
+            lambda m: (
+                m.group(0)
+                if sentence[0] <= m.start() < sentence[1]
+                else m.group(0)[: m.start("cadence") - m.start()] + " " * len(m.group("cadence"))
+            ),
+            low,
+        )
     zone, zone_span = find_timezone(text)
     hh, mm = (int(clock[:2]), int(clock[3:])) if clock else (9, 0)
     time_text = f"{hh:02d}:{mm:02d}"
     values: dict[str, str] = {}
-    spans = [s for s in (clock_span, zone_span) if s]
+    # ('Drivers start at 06:00 and … So: every weekday at 06:15 (UK time), read …': the run's clock is the one said
+    # with its repetition; the span read as the schedule's stays the first clock in the text's order, so what the
+    # planner blanks, and the steps read from what is left, do not move)
+    first_span = find_time(text, run_first=False)[1] if clock_span else None
+    spans = [s for s in (first_span or clock_span, zone_span) if s]
     extra, extra_end = more_times(text, clock_span) if clock_span else ([], 0)
     hours_list = sorted({hh} | {int(t[:2]) for t in extra if int(t[3:]) == mm})
     if len(hours_list) < 2 and re.search(r"\btwice (?:a|per) day|twice daily\b", low):

@@ -3,7 +3,7 @@ fix): the trigger — whose event starts the run ('when a customer whatsapps us'
 Stripe checkout … completes'), which days ('Toda terça e sexta'), what time ('half seven', 'quarter to nine', the
 schedule's own time after another one), which zone ('Time zone's Lisbon', '(UK time)', 'hora de Madrid') — and
 names said aloud or in arrow notes ('Slack, hashtag kiln-alerts', '→ Discord #sales-floor', mails with 'refund
-request' in the subject). 10 of 23 were right before the fix, 17 after."""
+request' in the subject). 10 of 23 were right before the fix, 17 after (18 after round 48f)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ _KNOWN: dict[str, str] = {
     "read as a send, not a search of the mailbox",
     "r48b-20-en-whatsapps-saved-passive": "'can you make it so when someone whatsapps an order it's saved in the supabase "
     "table' reads the table (query), not an insert, after 'make it so' (without it the insert is built)",
-    "r48b-22-en-time-after-other-time": "a clock told before the schedule's own ('Crew start at 07:00. Every weekday at "
-    "07:40') is taken; putting the run's clock first moved the spans the planner blanks and lost h48-044's steps",
 }
 
 
