@@ -723,9 +723,18 @@ def _run_clocks(text: str, run_first: bool = True) -> list[re.Match[str]]:
         return bool(_TOLD_BEFORE.search(before) or _TOLD_AFTER.match(text, m.end()))
 
     kept = [m for m in found if m in run or m.start() > run[-1].start() or not told(m)]
+    if not run_first:
+        return kept
     # ('Drivers start at 06:00 … So: every weekday at 06:15': the clock said with the run's repetition is the run's;
-    # a clock told before it of how things are comes after it, kept for a second run time)
-    return [m for m in kept if m in run] + [m for m in kept if m not in run] if run_first else kept
+    # a clock told before it in another sentence, of how things are, comes after it — one in the run's own sentence,
+    # 'At 7am and 7pm every day', keeps its place: the run's times listed)
+    ends = [m.start() for m in re.finditer(r"[.!?](?=\s)|\n", text)]
+
+    def sentence(m: re.Match[str]) -> int:
+        return sum(1 for e in ends if e < m.start())
+
+    own = {sentence(m) for m in kept if m in run}
+    return [m for m in kept if sentence(m) in own] + [m for m in kept if sentence(m) not in own]
 
 
 def find_time(text: str, run_first: bool = True) -> tuple[str | None, tuple[int, int] | None]:
