@@ -123,7 +123,9 @@ _KNOWN_FIELD: dict[str, str] = {}
 @pytest.mark.parametrize(
     "key",
     [
-        pytest.param(k, marks=[pytest.mark.xfail(reason=_KNOWN_FIELD[k], strict=True)]) if k in _KNOWN_FIELD else k
+        pytest.param(k, marks=[pytest.mark.xfail(reason=_KNOWN_FIELD[k], strict=True)])
+        if k in _KNOWN_FIELD
+        else k
         for k in _SAMPLES
     ],
 )
