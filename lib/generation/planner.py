@@ -6466,16 +6466,17 @@ def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
     reference.)"""
     value = value.strip("\"“”'‘’` ")
     return (
-        "((o, k, v, t) => { "
-        'const n = (s) => String(s).toLowerCase().replace(/[\\s_-]+/g, ""); '
+        "((s, k, v, t) => { "
+        "let o = s; try { o = JSON.parse(s); } catch (e) { o = s; } "
+        'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
         'const at = (x) => (x && typeof x === "object" ? Object.keys(x).find((f) => n(f) === k) : undefined); '
         'let h = o; if (at(h) === undefined) h = Object.values(o && typeof o === "object" ? o : {}).find((y) => at(y) !== undefined); '
-        "if (at(h) === undefined) return String(JSON.stringify(o)).toLowerCase().includes(t); "
+        "if (at(h) === undefined) return s.toLowerCase().includes(t); "
         'const x = String(h[at(h)] ?? "").trim().toLowerCase(); '
-        'const w = (s) => " " + s.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '
+        'const w = (y) => " " + y.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '
         'return x === v || (x !== "" && v !== "" && !isNaN(Number(x)) && !isNaN(Number(v)) && Number(x) === Number(v)) '
         "|| (x.split(/\\s+/).length > v.split(/\\s+/).length + 2 && w(x).includes(w(v))); "
-        f"}})({ref}, {json.dumps(key, ensure_ascii=False)}, {json.dumps(value, ensure_ascii=False)}, {json.dumps(needle, ensure_ascii=False)})"
+        f"}})(String(JSON.stringify({ref})), {json.dumps(key, ensure_ascii=False)}, {json.dumps(value, ensure_ascii=False)}, {json.dumps(needle, ensure_ascii=False)})"
     )
 
 
