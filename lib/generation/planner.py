@@ -5743,6 +5743,24 @@ class _Builder:
             found = " || ".join(
                 f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in choices
             )
+        said_field = (
+            _NAMED_VALUE.search(test) if len(choices) <= 1 and found.count("includes(") == 1 else None
+        )
+        field_key = _field_key(said_field.group("f")) if said_field else None
+        value = said_field.group("v").strip().lower() if said_field else ""
+        if (
+            said_field
+            and field_key
+            and not _NO_VALUE.fullmatch(value)
+            and (keyword == value or keyword in re.findall(r"[^\s\"'“”‘’`]+", value))
+        ):
+            # 'whose status is paid', 'if the fault_code is TILT-LOCK', "where vehicle_type = 'new'": that field
+            # of the item holds that value — not the word anywhere in it (an 'unpaid' order, a note saying 'paid');
+            # an item with no field of that name is searched whole, as before
+            found = _named_field_equals(prev, field_key, value, keyword)
+            self.notes.append(
+                f"the test '{test.strip()}' compares the '{field_key}' field of {prev} to '{value}'"
+            )
         # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
         outside = test.replace(spelled, " ") if spelled else test
         return (f"!({found})" if _NOT_TEST.search(outside) else found), None
@@ -6399,6 +6417,67 @@ def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
     if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb|soar)", low):
         return _cmp(ref, ">", num)
     return _cmp(f"Math.abs({ref})", op, num)
+
+
+# 'whose status is paid', 'if the fault_code is TILT-LOCK', "where vehicle_type = 'new'", 'if its plan equals annual',
+# 'dont le statut est payé', 'cuyo estado es enviado': a field the test names by its plain name, and the value it holds
+_NAMED_VALUE = re.compile(
+    r"(?:^|\b(?:whose|where|if|when|with|and|unless|only\s+if|dont|si|où|cuyo|cuya|donde|cuando)\s+)"
+    r"(?:(?:the|its|their|his|her|our|le|la|les|son|sa|ses|el|los|las|su|sus)\s+|l['’]|[a-z]+['’]s\s+)?"
+    r"(?P<f>[\"“'‘`]?[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2}?[\"”'’`]?)(?:\s+(?:field|column|value))?\s*"
+    r"(?:=|==|\s(?:is|equals|says|reads|shows|is\s+set\s+to|is\s+marked(?:\s+as)?|est|es|vaut))\s+"
+    r"(?:(?:not|no\s+es|n['’]est\s+pas)\s+)?"
+    r"(?P<v>[\"“'‘][^\"”'’\n]{1,40}[\"”'’]|(?!(?:an?|the|in|on|at|from|with|by|for|of|over|under|above|below|within|"
+    r"between|more|less|greater|higher|lower|before|after|not|un|une|le|la|el|de|en)\b)[^\W_][\w.-]*"
+    r"(?:\s+[^\W_][\w.-]*){0,2}?)\s*[.!?]?\s*$",
+    re.I,
+)
+# the names a test's field cannot have: the item itself, a pronoun, a word that opens a clause
+_NO_FIELD = re.compile(
+    r"(?:it|this|that|they|he|she|there|one|someone|anyone|anything|something|we|you|i|its|what|which|who|"
+    r"each|every|any|all|so|ça|il|elle|ello|es|el|la|le|word|text|message|email|e-mail|subject|body)",
+    re.I,
+)
+_OPENS_CLAUSE = re.compile(r"whose|where|if|when|with|and|unless|dont|si|où|cuyo|cuya|donde|cuando", re.I)
+_ARTICLE = re.compile(r"the|its|their|his|her|our|le|la|les|son|sa|ses|el|los|las|su|sus", re.I)
+# the words a test's value cannot be: a state of being filled, not a value held
+_NO_VALUE = re.compile(r"(?:empty|blank|missing|set|present|given|filled|null|none|done|over)", re.I)
+
+
+def _field_key(said: str) -> str | None:
+    """The name a test gives a field, as compared at run time: no case, spaces, underscores or dashes
+    ('vehicle_type', 'Delivery Type' → 'vehicletype', 'deliverytype'); None for no field's name."""
+    words = said.strip("\"“”'‘’` ").split()
+    # ('order whose status': the words after the one that opens the clause, past an article or an owner)
+    opens = [i for i, w in enumerate(words) if _OPENS_CLAUSE.fullmatch(w)]
+    words = words[opens[-1] + 1 :] if opens else words
+    while words and (_ARTICLE.fullmatch(words[0]) or re.fullmatch(r"[a-z]+['’]s", words[0], re.I)):
+        words = words[1:]
+    if not words or any(_NO_FIELD.fullmatch(w) for w in words[:1]) or len(words) > 3:
+        return None
+    return re.sub(r"[\s_-]+", "", " ".join(words).lower())
+
+
+def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
+    """The JavaScript test that the item or event `ref` holds `value` in the field whose name is `key` (found without
+    case, spaces, underscores or dashes, at its top or one level down: an Airtable record's `fields`), compared without
+    case or surrounding spaces, a number as a number, a long text holding it as words; an item with no such field is
+    searched whole for `needle`, as a test of its text. (No '<' in it: Sim reads one up to the next '>' as a
+    reference.)"""
+    value = value.strip("\"“”'‘’` ")
+    return (
+        "((s, k, v, t) => { "
+        "let o = s; try { o = JSON.parse(s); } catch (e) { o = s; } "
+        'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
+        'const at = (x) => (x && typeof x === "object" ? Object.keys(x).find((f) => n(f) === k) : undefined); '
+        'let h = o; if (at(h) === undefined) h = Object.values(o && typeof o === "object" ? o : {}).find((y) => at(y) !== undefined); '
+        "if (at(h) === undefined) return s.toLowerCase().includes(t); "
+        'const x = String(h[at(h)] ?? "").trim().toLowerCase(); '
+        'const w = (y) => " " + y.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '
+        'return x === v || (x !== "" && v !== "" && !isNaN(Number(x)) && !isNaN(Number(v)) && Number(x) === Number(v)) '
+        "|| (x.split(/\\s+/).length > v.split(/\\s+/).length + 2 && w(x).includes(w(v))); "
+        f"}})(String(JSON.stringify({ref})), {json.dumps(key, ensure_ascii=False)}, {json.dumps(value, ensure_ascii=False)}, {json.dumps(needle, ensure_ascii=False)})"
+    )
 
 
 def _field_equals(read: str, value: str) -> str:
