@@ -1,4 +1,4 @@
-"""Where a change written back to a sheet row goes: the current item's own row, found in the sheet as it was read.
+"""Where a change written back to a sheet row goes: the row it is about, found in the sheet as it was read.
 
 "For each row whose status is unpaid, email the customer and mark the row as reminded in the sheet" repeats a Google
 Sheets update inside the loop over that sheet's rows. The update's range was left empty: July 2025 Sim's Sheets update
@@ -9,10 +9,13 @@ No fixed range can be right for a change made once per row.
 A function block before the write finds the range at run time: the row of the read's cells that holds the item's
 cells (a blank row counts, as the sheet has it), numbered from where the read's range starts, and in it the column the
 change goes to — the one the text names ("the 'Score' column", "set the status to …"), else one named for the value
-written ("mark it as sent": a 'Sent' column), else a status column (lexicon.json 'row_status_columns'). A change of
-the whole row starts at the row's first cell. An item whose row is no longer there as read, or a sheet with no such
-column, is passed over with a reason (`item_addresses.pass_over_addressless`), never written at the top of the sheet.
-Two identical rows are one row to it: the first is changed.
+written ("mark it as sent": a 'Sent' column), else a status column (lexicon.json 'row_status_columns'). A change
+carrying data from before (an AI's score, an event's fields) sets the columns named like its fields, or a plain value
+in the column named, and only that span of the row is written (the other cells, formulas among them, are left as they
+are). Outside a loop, "update the matching row in the 'Receivables' sheet" reads the sheet just before the change and
+takes the one row holding most of the run's identifiers (a value with a digit or an '@'); none or a tie is no row. A
+row that cannot be placed, or a sheet with no such column, is passed over with a reason (`item_addresses.pass_over`),
+never written at the top of the sheet. Two identical rows are one row to it: the first is changed.
 """
 
 from __future__ import annotations
@@ -28,13 +31,10 @@ from lib.sim.names import REFERENCE_RE, normalize_name
 
 NAME = "Row for "  # the function's name, before the name of the write it serves
 READ = "Rows for "  # the read of the sheet a change of one row is found in, before the name of the write
-_SHEETS = {
-    "google_sheets": "update",
-    "microsoft_excel": "write",
-}  # each sheet service's change of cells in place
-_CELL = re.compile(
-    r"\$?[A-Za-z]{1,3}\$?\d+"
-)  # a range naming its cells ('Sheet1!C5', 'A2:D2'), said by the user
+# each sheet service's change of cells in place
+_SHEETS = {"google_sheets": "update", "microsoft_excel": "write"}
+# a range naming its cells ('Sheet1!C5', 'A2:D2'), said by the user
+_CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
 
 # the column a clause names: "the 'Score' column", 'column "Paid"', 'the Status field'
 _COLUMN = re.compile(
