@@ -49,6 +49,14 @@ def identifying_fields(block_type: str, operation: str) -> list[str]:
     return [f for f in op.required if f not in content and all(f not in m.required for m in made)]
 
 
+def _joined(form: str) -> str:
+    """The form as JavaScript that joins its parts with '+': no template literal, since JUL25 Sim pastes every text a
+    function reads unquoted into code that holds one."""
+    parts = re.split(r"(\{key\}|\{value\})", form)
+    names = {"{key}": "key", "{value}": "encodeURIComponent(String(value))"}
+    return " + ".join(names.get(p) or json.dumps(p) for p in parts if p) or '""'
+
+
 def _code(item_ref: str, table: str, form: str) -> str:
     singular = re.sub(r"(?:ies)$", "y", re.sub(r"(?<!s)s$", "", table.lower()))
     own = sorted({f"{table.lower()}_id", f"{singular}_id", f"{singular}id"}) if table else []
@@ -65,9 +73,7 @@ def _code(item_ref: str, table: str, form: str) -> str:
             "  || fields.find(([k]) => /^(?:uuid|key|pk)$/i.test(k)) || [];",
             "const found = key == null ? null : key;",
             _stop("this item has no id or key field to name its own record"),
-            "return `"
-            + form.replace("{key}", "${key}").replace("{value}", "${encodeURIComponent(String(value))}")
-            + "`;",
+            f"return {_joined(form)};",
         ]
     )
 

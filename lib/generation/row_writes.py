@@ -160,7 +160,7 @@ def _code(
         *([f"const data = {data};"] if kind == "data" else []),
         "const all = [].concat((read && read.values) || []);",
         "const [head = [], ...rows] = all;",
-        "const names = head.map((h, i) => String(h ?? '').trim() || `column ${i + 1}`);",
+        "const names = head.map((h, i) => String(h ?? '').trim() || 'column ' + (i + 1));",
         *finding,
         "const bare = (s) => String(s).toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '');",
         f"const wanted = {json.dumps(columns if kind != 'row' else [], ensure_ascii=False)};",
@@ -174,7 +174,7 @@ def _code(
     missing = f"{which} is not in the sheet as it was read"
     if kind == "value":
         tail = [
-            "const found = at < 0 || named < 0 ? null : `${sheet}!${letter(index + named)}${line}`;",
+            "const found = at < 0 || named < 0 ? null : sheet + '!' + letter(index + named) + line;",
             _stop(f"{missing}, or the sheet has no column named {' or '.join(columns[:3])}"),
             "return found;",
         ]
@@ -198,13 +198,13 @@ def _code(
             "}",
             "const [from, to] = [Math.min(...changed), Math.max(...changed)];",
             "const found = at < 0 || !changed.length ? null",
-            "  : { range: `${sheet}!${letter(index + from)}${line}:${letter(index + to)}${line}`, values: [cells.slice(from, to + 1)] };",
+            "  : { range: sheet + '!' + letter(index + from) + line + ':' + letter(index + to) + line, values: [cells.slice(from, to + 1)] };",
             _stop(f"{missing}, or no column of the sheet is named for what changes"),
             "return found;",
         ]
     else:
         tail = [
-            "const found = at < 0 ? null : `${sheet}!${letter(index)}${line}`;",
+            "const found = at < 0 ? null : sheet + '!' + letter(index) + line;",
             _stop(missing),
             "return found;",
         ]

@@ -17,6 +17,10 @@ RUNTIME_CODES: dict[tuple[str, str], str] = {
     ): "condition handler: 'Evaluation error in condition' (a text unquoted)",
     ("block_types", "function_syntax"): "function route: the code does not compile",
     ("block_types", "function_unquoted_value"): "function route: the code does not compile (a text unquoted)",
+    (
+        "block_types",
+        "function_template_text",
+    ): "function route: the code does not compile (a text unquoted in a template literal)",
     ("block_types", "value_not_passed"): "the tool reads X, never its manualX twin",
     ("block_types", "needs_input"): "the tool's required parameter is empty",
     ("block_types", "fails_when_empty"): "X's search: 'No results found or invalid response from X API'",

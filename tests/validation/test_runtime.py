@@ -201,6 +201,26 @@ def test_a_starter_text_put_in_function_code_unquoted_is_an_error(code, bad):
     )
 
 
+@pytest.mark.parametrize(
+    ("code", "bad"),
+    [
+        ("const note = <agent1.content>;\nreturn `note: ${note}`;", True),
+        ("const note = <agent1.content>;\nreturn 'note: ' + note;", False),
+        ("const all = <agent1>;\nreturn `n: ${all.tokens}`;", False),
+        ("return `${1 + 1}`;", False),
+        # (this one passed before: in Sim's executor the agent's text lands bare, `const d = Here is …;`)
+        ("const d = <agent1.content>;\nreturn await Promise.all([d].map(async (x) => `${x}`));", True),
+    ],
+)
+def test_a_text_read_by_code_that_holds_a_template_literal_is_an_error(code, bad):
+    """JUL25's resolver takes any function code holding '${', '}' and a backtick for a template literal and pastes
+    the texts it reads bare — seen running a generated function in Sim's executor (`const data = Here is a …`)."""
+    found = runtime_findings(validate(_flow(code=code)))
+    assert [(f.code, f.severity, f.path) for f in found] == (
+        [("function_template_text", "error", "/blocks/fn/subBlocks/code/value")] if bad else []
+    )
+
+
 def test_function_code_that_does_not_compile_is_an_error():
     found = runtime_findings(validate(_flow(code="const total = ;\nreturn total")))
     assert [(f.code, f.path) for f in found] == [("function_syntax", "/blocks/fn/subBlocks/code/value")]
@@ -223,7 +243,7 @@ def test_code_with_a_tag_sim_cannot_resolve_is_judged_by_the_tag_alone(code):
 
 
 def test_modern_function_code_with_references_passes():
-    code = "const d = <agent1.content>;\nconst n = d?.items ?? [];\nreturn await Promise.all(n.map(async (x) => `${x}`));"
+    code = "const d = <agent1.content>;\nconst n = d?.items ?? [];\nreturn await Promise.all(n.map(async (x) => String(x)));"
     assert _runtime(_flow(code=code)) == []
 
 

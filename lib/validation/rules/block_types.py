@@ -459,6 +459,7 @@ def _check_code(ctx: Context, block_id: str, block_type: str, out: list[Finding]
         code = ctx.value(block_id, "code")
         if isinstance(code, str) and code and not code.isspace():
             _check_source(ctx, block_id, block_type, "function", code, None, out)
+            _check_template_texts(ctx, block_id, code, out)
         return
     for index, item in enumerate(ctx.conditions(block_id) or ()):
         value = item.get("value")
@@ -513,6 +514,34 @@ def _what(entry: tuple[int, dict[str, Any]] | None) -> str:
         return "The code"
     index, item = entry
     return f"Condition '{item.get('title')}' (entry {index})"
+
+
+def _check_template_texts(ctx: Context, block_id: str, code: str, out: list[Finding]) -> None:
+    """JUL25's resolver takes code holding '${', '}' and a backtick anywhere for one template literal and pastes
+    every text it reads there bare (`const note = Hi team;`), so the function does not compile; an object still
+    arrives as JSON. Only tags known to deliver a text are reported."""
+    if not ("${" in code and "}" in code and "`" in code):
+        return
+    texts = [
+        tag.text for tag in resolved_tags(code, "function") if _delivers_text(ctx, tag.text[1:-1].split("."))
+    ]
+    if texts:
+        out.append(
+            RULE.finding(
+                "function_template_text",
+                pointer("blocks", block_id, "subBlocks", "code", "value"),
+                f"The code of {ctx.label(block_id)} holds a template literal (`…${{…}}…`), so July 2025 Sim pastes "
+                f"the text of {', '.join(dict.fromkeys(texts))} into it unquoted and the function does not compile. "
+                "Join strings with + instead of a template literal anywhere in this code.",
+            )
+        )
+
+
+def _delivers_text(ctx: Context, parts: list[str]) -> bool:
+    """Whether a tag is known to deliver a text: an agent's content. (A starter's plain value is reported by
+    `_check_unquoted_start` in any code; what else a tag names may be a number, an object or is not known.)"""
+    ids = ctx.by_name.get(normalized_name(parts[0])) or ([parts[0]] if parts[0] in ctx.blocks else [])
+    return len(ids) == 1 and ctx.types.get(ids[0]) == "agent" and parts[1:] == ["content"]
 
 
 # 'Number(<start.webhook.data.payload.amount>)': a number fits unquoted where Sim puts it
@@ -733,6 +762,11 @@ RULE = Rule.define(
             "error",
             "JUL25: a function's code reads a starter value (not the input) that Sim inserts unquoted; a text "
             "there does not compile.",
+        ),
+        "function_template_text": (
+            "error",
+            "JUL25: a function's code holds a template literal, so Sim pastes every text it reads unquoted; "
+            "the code does not compile.",
         ),
         "value_not_passed": (
             "warning",
