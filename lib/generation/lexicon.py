@@ -2815,10 +2815,13 @@ _CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\w)")
 # 'something that …', 'a bot which …': what to build, told by a relative clause
 _BUILT_THAT = re.compile(
     r"\b(?:something|a\s+thing|(?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?|scripts?|"
-    r"zaps?|flows?|tools?|systems?))"
-    # ('a flow I run by hand that reads all rows …': how it is started, said between the thing and its clause)
-    r"(?:\s+(?:i|we)\s+(?:can\s+|could\s+|will\s+)?(?:run|start|trigger|launch|kick\s+off)(?:\s+it)?"
+    r"zaps?|flows?|tools?|systems?|buttons?))"
+    # ('a flow I run by hand that reads all rows …', 'a button I press myself that …': how it is started, said
+    # between the thing and its clause)
+    r"(?:\s+(?:i|we)\s+(?:can\s+|could\s+|will\s+)?(?:run|start|trigger|launch|kick\s+off|press|click|hit|tap)(?:\s+it)?"
     r"(?:\s+(?:by\s+hand|manually|myself|ourselves|on\s+demand|whenever\s+(?:i|we)\s+(?:want|like|need)))?)?"
+    # ('a button I press myself — manual — that …': an aside set off by dashes)
+    r"(?:\s+[—–-]\s+[^—–\n]{1,30}?\s+[—–-])?"
     r"\s+(?:that|which)\s",
     re.I,
 )

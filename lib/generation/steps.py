@@ -11764,7 +11764,10 @@ def _ai_does() -> re.Pattern[str]:
         r"(?P<active>"
         + "|".join(done)
         # ('AI writes release notes from the PR', 'AI rates its severity': what it works on or makes, any object)
-        + r")(?=\s+(?!(?:whether|if|that|when|whenever|from|for|to|about|with|on|in|based)\b)[a-z])",
+        + r")(?=\s+(?!(?:whether|if|that|when|whenever|from|for|to|about|with|on|in|based)\b)[a-z])"
+        # ('the price page scraped, compared by AI with our sheet': the participle alone after a comma or 'and', of
+        # what the step before it made)
+        r"|(?:(?<=[,;]\s)|(?<=\band\s)|(?<=\bthen\s))(?P<bare>" + "|".join(done) + r")\s+by\s+" + doer + r"\b",
         re.I,
     )
 
@@ -11774,9 +11777,11 @@ def _ai_doing(text: str) -> str:
     it', 'an AI agent triages it' → 'triage it'; the same length: the text keeps the description's positions)."""
 
     def told(m: re.Match[str]) -> str:
-        said = m.group("passive") or m.group("active") or m.group("reduced")
+        said = m.group("passive") or m.group("active") or m.group("reduced") or m.group("bare")
         verb = lexicon()["ai_work"][" ".join(said.lower().split())]
-        if m.group("reduced"):
+        if m.group("bare"):
+            out = next((o for o in (f"have AI {verb}", f"AI {verb}") if len(o) + 1 <= len(m.group(0))), f"AI {verb}")
+        elif m.group("reduced"):
             made = " ".join(m.group("made").split())
             out = f"{verb} {made[:1].lower() + made[1:]} with AI"
         elif not m.group("passive"):
