@@ -803,7 +803,7 @@ def draft(description: str) -> Draft:
             ]
             made = _AI_MADE.search(back.group(0))
             what = next((g for g in back.groups() if g), "") or ""
-            written = made.group("thing") if made else None
+            written = next((g for g in made.groups() if g), None) if made else None
             piece = re.search(lexicon()["written_pieces"], what, re.I)
             if (
                 made is None
@@ -819,7 +819,7 @@ def draft(description: str) -> Draft:
             if made and not any(s.kind == "process" for s in _flat(steps)):
                 # '… and returns an AI-written care guide for the pots in it': an agent writes what the caller gets
                 found = any(s.kind == "source" or s.type == "api" for s in _flat(steps))
-                steps.append(_ai_made(made.group("thing"), back.group(0), description, found))
+                steps.append(_ai_made(written or "the answer", back.group(0), description, found))
             steps.append(_caller_reply(back, written))
     # ("I don't need it to happen every week or anything. This is a one-time decision": the repetition it names is
     # the one it declines, no schedule)
@@ -7090,7 +7090,11 @@ _AI_MADE = re.compile(
     r"\b(?:an?\s+|the\s+|some\s+)?(?:ai|gpt|llm|claude)[- ](?:written|generated|made|drafted|produced|created|powered)\s+"
     r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:for|of|about|on|from|with|in|to|as|that|which)\b|\s*[,.;!?\n]|\s*$)"
     r"|\b(?:an?\s+|the\s+)?(?P<thing2>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:written|generated|drafted|made)\s+by\s+"
-    r"(?:an?\s+|the\s+)?(?:ai|gpt|llm|claude|chatgpt)\b",
+    r"(?:an?\s+|the\s+)?(?:ai|gpt|llm|claude|chatgpt)\b"
+    # ('returns an AI price estimate', 'an AI valuation': the maker said as the thing's first word)
+    r"|\b(?:an?|the|its|their)\s+(?:ai|gpt|llm|claude|chatgpt)\s+(?!(?:agents?|assistants?|chat\s*bots?|bots?|models?|"
+    r"tools?|steps?|blocks?|keys?|credits?|features?|integrations?|workflows?|automations?|service|platform)\b)"
+    r"(?P<thing3>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:for|of|about|on|from|with|in|to|as|that|which)\b|\s*[,.;!?\n]|\s*$)",
     re.I,
 )
 
