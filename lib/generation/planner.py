@@ -782,12 +782,20 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
-    if trigger.kind == "chat" and not any(s.kind in ("process", "action") for s in _flat(steps)):
+    if trigger.kind == "chat" and not any(
+        s.kind == "process" or (s.kind == "action" and s.type not in _MEMORIES) for s in _flat(steps)
+    ):
         # 'type the headcount into the chat and get back a lunch order': the chat's answer is what an agent writes
+        # ('a chat assistant that recommends tricks from our Notion database and remembers customers with Mem0': the
+        # recommendation is the answer, written before the memory keeps the conversation)
         back = re.search(lexicon()["chat_replies"], text, re.I)
         if back:
             found = any(s.kind == "source" for s in _flat(steps))
-            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description, found))
+            reply = _chat_reply(next(g for g in back.groups() if g), back.group(0), description, found)
+            kept = next(
+                (i for i, s in enumerate(steps) if s.kind == "action" and s.type in _MEMORIES), len(steps)
+            )
+            steps.insert(kept, reply)
     if trigger.kind == "manual" and called_by_api(description):
         # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
         # program that called the run gets what it made
@@ -7056,6 +7064,10 @@ def _answer_step(description: str) -> Step:
         lx.model_in(description),
     )
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
+
+
+# the blocks that keep what a chat said (a memory of the conversation, no answer of their own)
+_MEMORIES = ("mem0", "memory", "zep")
 
 
 def _chat_reply(thing: str, said: str, description: str, found: bool = False) -> Step:

@@ -6031,9 +6031,14 @@ def _given_input_in(query: str, description: str) -> str:
         re.I,
     )
     said = named.search(query)
-    if said is None and found is not None and found.group("what3") and "{" not in query:
-        # 'a workflow I call with a film title: it searches the web for reviews and box-office news': what it is
-        # called with is what the search is about
+    if (
+        said is None
+        and found is not None
+        and (found.group("what3") or found.group("what2"))
+        and "{" not in query
+    ):
+        # 'a workflow I call with a film title: it searches the web for reviews and box-office news', 'it receives a
+        # book title, searches Google for reviews': what it is called with is what the search is about
         return "{start} " + query
     if said is None:
         return query
