@@ -792,10 +792,10 @@ def draft(description: str) -> Draft:
         if back:
             found = any(s.kind == "source" for s in _flat(steps))
             reply = _chat_reply(next(g for g in back.groups() if g), back.group(0), description, found)
-            kept = next(
+            at = next(
                 (i for i, s in enumerate(steps) if s.kind == "action" and s.type in _MEMORIES), len(steps)
             )
-            steps.insert(kept, reply)
+            steps.insert(at, reply)
     if trigger.kind == "manual" and called_by_api(description):
         # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
         # program that called the run gets what it made
