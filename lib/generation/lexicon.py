@@ -2309,6 +2309,41 @@ def quoted_apostrophes(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _owned_service() -> re.Pattern[str]:
+    from lib.generation.translations import service_names
+
+    rules = lexicon()["owned_services"]
+    names = sorted((service_names() - set(rules["not_services"])) | set(rules["more"]), key=len, reverse=True)
+    owners = set(rules["not_owners"]) | set(lexicon()["people"])
+    not_owner = "|".join(sorted((re.escape(o) + "s?" for o in owners), key=len, reverse=True))
+    return re.compile(
+        r"\bthe\s+(?!(?:" + not_owner + r")['’]s\b)(?:[\w&-]+\s+){0,2}?[\w&-]+['’]s\s+"
+        r"(?=(?:" + "|".join(n.replace(" ", r"\s+") for n in names) + r")\b)",
+        re.I,
+    )
+
+
+def owned_services(text: str) -> str:
+    """'the smokehouse's Slack #orders channel', 'the crèche's Notion database' → 'our Slack …': a service said as
+    the business's own is the user's (as 'our Slack …' reads), not a name in quotes from one apostrophe to the next
+    ("the week's messages in the smokehouse's Slack" read "'s messages in the smokehouse'") and not an owner before
+    the service its step reads (lexicon.json 'owned_services'; a person's or a time's, 'the customer's Gmail',
+    'the week's Slack messages', stays as written)."""
+    return _owned_service().sub("our ", text)
+
+
+def bare_same(text: str) -> str:
+    """'- AI summary saved to the Google Doc …\n- Same summary emailed to partners@…' → '… The same summary emailed
+    …': notes that drop the article before 'same' still point at the thing made before (its answer, not a second
+    one made again)."""
+    return re.sub(
+        r"(?m)(?:^|(?<=[.;!?:]\s))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]*|\d+[.)][^\S\n]*)?)Same(?=\s+[a-z])",
+        lambda m: m.group("lead") + "The same",
+        text,
+    )
+
+
 def posted_lead(text: str) -> str:
     """`text` without a first line that only says where it was posted ('Posted in #show-and-tell on the Sim community
     Discord: "…"', lexicon.json 'posted_leads'): where the writer asked is no place of the run."""
@@ -2815,10 +2850,13 @@ _CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\w)")
 # 'something that …', 'a bot which …': what to build, told by a relative clause
 _BUILT_THAT = re.compile(
     r"\b(?:something|a\s+thing|(?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?|scripts?|"
-    r"zaps?|flows?|tools?|systems?))"
-    # ('a flow I run by hand that reads all rows …': how it is started, said between the thing and its clause)
-    r"(?:\s+(?:i|we)\s+(?:can\s+|could\s+|will\s+)?(?:run|start|trigger|launch|kick\s+off)(?:\s+it)?"
+    r"zaps?|flows?|tools?|systems?|buttons?))"
+    # ('a flow I run by hand that reads all rows …', 'a button I press myself that …': how it is started, said
+    # between the thing and its clause)
+    r"(?:\s+(?:i|we)\s+(?:can\s+|could\s+|will\s+)?(?:run|start|trigger|launch|kick\s+off|press|click|hit|tap)(?:\s+it)?"
     r"(?:\s+(?:by\s+hand|manually|myself|ourselves|on\s+demand|whenever\s+(?:i|we)\s+(?:want|like|need)))?)?"
+    # ('a button I press myself — manual — that …': an aside set off by dashes)
+    r"(?:\s+[—–-]\s+[^—–\n]{1,30}?\s+[—–-])?"
     r"\s+(?:that|which)\s",
     re.I,
 )

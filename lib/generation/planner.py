@@ -143,6 +143,8 @@ def draft(description: str) -> Draft:
     home_zone = address_zone(description)
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
+    description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
+    description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
@@ -780,12 +782,20 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
-    if trigger.kind == "chat" and not any(s.kind in ("process", "action") for s in _flat(steps)):
+    if trigger.kind == "chat" and not any(
+        s.kind == "process" or (s.kind == "action" and s.type not in _MEMORIES) for s in _flat(steps)
+    ):
         # 'type the headcount into the chat and get back a lunch order': the chat's answer is what an agent writes
+        # ('a chat assistant that recommends tricks from our Notion database and remembers customers with Mem0': the
+        # recommendation is the answer, written before the memory keeps the conversation)
         back = re.search(lexicon()["chat_replies"], text, re.I)
         if back:
             found = any(s.kind == "source" for s in _flat(steps))
-            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description, found))
+            reply = _chat_reply(next(g for g in back.groups() if g), back.group(0), description, found)
+            at = next(
+                (i for i, s in enumerate(steps) if s.kind == "action" and s.type in _MEMORIES), len(steps)
+            )
+            steps.insert(at, reply)
     if trigger.kind == "manual" and called_by_api(description):
         # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
         # program that called the run gets what it made
@@ -801,7 +811,7 @@ def draft(description: str) -> Draft:
             ]
             made = _AI_MADE.search(back.group(0))
             what = next((g for g in back.groups() if g), "") or ""
-            written = made.group("thing") if made else None
+            written = next((g for g in made.groups() if g), None) if made else None
             piece = re.search(lexicon()["written_pieces"], what, re.I)
             if (
                 made is None
@@ -817,7 +827,7 @@ def draft(description: str) -> Draft:
             if made and not any(s.kind == "process" for s in _flat(steps)):
                 # '… and returns an AI-written care guide for the pots in it': an agent writes what the caller gets
                 found = any(s.kind == "source" or s.type == "api" for s in _flat(steps))
-                steps.append(_ai_made(made.group("thing"), back.group(0), description, found))
+                steps.append(_ai_made(written or "the answer", back.group(0), description, found))
             steps.append(_caller_reply(back, written))
     # ("I don't need it to happen every week or anything. This is a one-time decision": the repetition it names is
     # the one it declines, no schedule)
@@ -7056,6 +7066,10 @@ def _answer_step(description: str) -> Step:
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
 
 
+# the blocks that keep what a chat said (a memory of the conversation, no answer of their own)
+_MEMORIES = ("mem0", "memory", "zep")
+
+
 def _chat_reply(thing: str, said: str, description: str, found: bool = False) -> Step:
     """'… and get back a lunch order for Thursday': a chat run whose answer is `thing`, written by an agent from
     what was typed; with a look-up before it (`found`: '… searches that index and answers with the closest
@@ -7088,7 +7102,11 @@ _AI_MADE = re.compile(
     r"\b(?:an?\s+|the\s+|some\s+)?(?:ai|gpt|llm|claude)[- ](?:written|generated|made|drafted|produced|created|powered)\s+"
     r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:for|of|about|on|from|with|in|to|as|that|which)\b|\s*[,.;!?\n]|\s*$)"
     r"|\b(?:an?\s+|the\s+)?(?P<thing2>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:written|generated|drafted|made)\s+by\s+"
-    r"(?:an?\s+|the\s+)?(?:ai|gpt|llm|claude|chatgpt)\b",
+    r"(?:an?\s+|the\s+)?(?:ai|gpt|llm|claude|chatgpt)\b"
+    # ('returns an AI price estimate', 'an AI valuation': the maker said as the thing's first word)
+    r"|\b(?:an?|the|its|their)\s+(?:ai|gpt|llm|claude|chatgpt)\s+(?!(?:agents?|assistants?|chat\s*bots?|bots?|models?|"
+    r"tools?|steps?|blocks?|keys?|credits?|features?|integrations?|workflows?|automations?|service|platform)\b)"
+    r"(?P<thing3>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:for|of|about|on|from|with|in|to|as|that|which)\b|\s*[,.;!?\n]|\s*$)",
     re.I,
 )
 

@@ -1731,6 +1731,20 @@ def _replies_with_data(verb: str, after: str) -> bool:
     return not words & drafted
 
 
+def _drafted_with_data(verb: str, after: str) -> bool:
+    """Whether a drafted message says it carries what the step before answered — 'drafts an Outlook email to the
+    consignor with them', 'draft a Gmail to our supplier with it' —: the draft is the mail service's own, holding that
+    answer, not a text an AI writes again."""
+    return verb.startswith(("draft", "write a", "writes a", "compose")) and bool(
+        re.match(
+            r"\s*(?:(?:an?|the|one)\s+)?(?:[\w'’-]+\s+){0,3}?(?:e-?mails?|mails?|messages?|gmails?|notes?|drafts?)\b"
+            r"(?:\s+(?:to|for)\s+(?:[\w@.'’-]+\s+){0,3}?[\w@.'’-]+)?\s+with\s+(?:them|it|those|these)\b"
+            r"\s*(?:[,.;:!?—–-]|\(|$|and\b|but\b)",
+            after,
+        )
+    )
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
 
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
@@ -1822,6 +1836,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             # 'reply in the same chat with the current price', '… with the issue link': the reply carries data
             # named, nothing is drafted ('with the best answer', 'with a short summary' are drafted)
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
+            # 'drafts an Outlook email to the consignor with them': the draft carries the answer read before it
+            and not (kind == "draft" and _drafted_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
             # 'writes a row to our Supabase "leads" table', 'write an entry in the log': a record put somewhere, a
@@ -6015,9 +6031,14 @@ def _given_input_in(query: str, description: str) -> str:
         re.I,
     )
     said = named.search(query)
-    if said is None and found is not None and found.group("what3") and "{" not in query:
-        # 'a workflow I call with a film title: it searches the web for reviews and box-office news': what it is
-        # called with is what the search is about
+    if (
+        said is None
+        and found is not None
+        and (found.group("what3") or found.group("what2"))
+        and "{" not in query
+    ):
+        # 'a workflow I call with a film title: it searches the web for reviews and box-office news', 'it receives a
+        # book title, searches Google for reviews': what it is called with is what the search is about
         return "{start} " + query
     if said is None:
         return query
@@ -11764,7 +11785,14 @@ def _ai_does() -> re.Pattern[str]:
         r"(?P<active>"
         + "|".join(done)
         # ('AI writes release notes from the PR', 'AI rates its severity': what it works on or makes, any object)
-        + r")(?=\s+(?!(?:whether|if|that|when|whenever|from|for|to|about|with|on|in|based)\b)[a-z])",
+        + r")(?=\s+(?!(?:whether|if|that|when|whenever|from|for|to|about|with|on|in|based)\b)[a-z])"
+        # ('the price page scraped, compared by AI with our sheet': the participle alone after a comma or 'and', of
+        # what the step before it made)
+        r"|(?:(?<=[,;]\s)|(?<=\band\s)|(?<=\bthen\s))(?P<bare>"
+        + "|".join(done)
+        + r")\s+by\s+"
+        + doer
+        + r"\b",
         re.I,
     )
 
@@ -11774,9 +11802,13 @@ def _ai_doing(text: str) -> str:
     it', 'an AI agent triages it' → 'triage it'; the same length: the text keeps the description's positions)."""
 
     def told(m: re.Match[str]) -> str:
-        said = m.group("passive") or m.group("active") or m.group("reduced")
+        said = m.group("passive") or m.group("active") or m.group("reduced") or m.group("bare")
         verb = lexicon()["ai_work"][" ".join(said.lower().split())]
-        if m.group("reduced"):
+        if m.group("bare"):
+            out = next(
+                (o for o in (f"have AI {verb}", f"AI {verb}") if len(o) + 1 <= len(m.group(0))), f"AI {verb}"
+            )
+        elif m.group("reduced"):
             made = " ".join(m.group("made").split())
             out = f"{verb} {made[:1].lower() + made[1:]} with AI"
         elif not m.group("passive"):

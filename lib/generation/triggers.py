@@ -165,7 +165,8 @@ _CHAT_HINT = re.compile(
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?(?:where|in which|that|which|for)|"
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
-    r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
+    # ('a chat on our tea room's website that …': the place's owner said before it)
+    r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our|my) [\w'’-]+(?: [\w'’-]+){0,2}?)(?: (?:where|in which|that|which)\b|"
     r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
     # 'a chat on our website answering donor questions', 'a chat in Sim helping new hires with …': what it does, said
     # by a participle
