@@ -81,17 +81,19 @@ def finder_named(block_name: str) -> bool:
     return bool(_FINDER.match(block_name))
 
 
-def _code(item_ref: str, path: str, kind: str, encoded: bool = False) -> str:
+def _code(item_ref: str, path: str, kind: str, encoded: bool = False, only_path: bool = False) -> str:
     """The code of a function finding the address of `kind` in `item_ref`: its `path` field, else the first field named
-    for one, else the first value shaped like one (`encoded`: written for a request's query string)."""
+    for one, else the first value shaped like one (`encoded`: written for a request's query string; `only_path`: the
+    path alone, for an item of a fixed shape whose other addresses are someone else's, an event's organiser)."""
     what, names, shape, bare = _KINDS[kind]
-    # (JUL25 puts a starter's object in the code unquoted, an object literal)
-    return "\n".join(
-        [
-            f"// the {what} of this item: its '{path}' field when it has one, else the first field",
-            "// whose name says it holds one, else the first value shaped like one",
-            f"const item = <{item_ref}>;",
-            f"const named = {json.dumps(path)}.split('.').reduce((v, k) => (v == null ? undefined : v[k]), item);",
+    if only_path:
+        searched = [
+            "const shape = /" + shape + "/;",
+            "const found = named != null && named !== '' ? String(named) : null;",
+        ]
+        said = f"this item holds no {what} at {path!r}"
+    else:
+        searched = [
             "const leaves = [];",
             "const walk = (v, key) => {",
             "  if (v && typeof v === 'object') for (const [k, w] of Object.entries(v)) walk(w, k);",
@@ -102,7 +104,18 @@ def _code(item_ref: str, path: str, kind: str, encoded: bool = False) -> str:
             "const found = named != null && named !== '' ? String(named)",
             f"  : (leaves.find(([k, v]) => /{names}/i.test(k) && shape.test(v))",
             f"     || leaves.find(([, v]) => shape.test(v) && /{bare}/.test(v)) || [])[1];",
-            _stop(f"this item holds no {what} (looked for a {path!r} field)"),
+        ]
+        said = f"this item holds no {what} (looked for a {path!r} field)"
+    # (JUL25 puts a starter's object in the code unquoted, an object literal)
+    return "\n".join(
+        [
+            f"// the {what} of this item: its '{path}' field when it has one"
+            + ("" if only_path else ", else the first field"),
+            *([] if only_path else ["// whose name says it holds one, else the first value shaped like one"]),
+            f"const item = <{item_ref}>;",
+            f"const named = {json.dumps(path)}.split('.').reduce((v, k) => (v == null ? undefined : v[k]), item);",
+            *searched,
+            _stop(said),
             "const match = found.match(shape);",
             "const address = match ? match[0].trim() : found;",
             "return encodeURIComponent(address);" if encoded else "return address;",
@@ -216,15 +229,26 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
             for r in REFERENCE_RE.finditer(b.collection or "")
         )
     }
+    loops = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
     for block in list(plan.blocks):
-        if block.parent not in containers:
+        if block.parent not in loops:
             continue
         for field in block.values:
             kind = _FIELDS.get(field.id, "")
             match = _ITEM_FIELD.match(field.value.strip()) if kind else None
             if match is None or match.group("path").split(".")[0].isdigit():
                 continue
-            code = _code(f"{match.group('container')}.currentItem", match.group("path"), kind)
+            # (an item of a fixed shape: only an address in a list it holds, which may be empty — an event's
+            # `attendees.0.email`, and Sim stops the whole run at an event without guests)
+            listed = any(part.isdigit() for part in match.group("path").split("."))
+            if block.parent not in containers and not listed:
+                continue
+            code = _code(
+                f"{match.group('container')}.currentItem",
+                match.group("path"),
+                kind,
+                only_path=block.parent not in containers,
+            )
             what, name = _finder_before(plan, block, field, kind, code)
             notes.append(
                 f"'{name}' finds the {what} for {block.name} in each item: its '{match.group('path')}' field, "
