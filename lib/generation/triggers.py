@@ -2876,7 +2876,9 @@ def _channel_service(text: str, trigger: Trigger) -> None:
 _TRIGGERED_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:(?:it|this|the\s+(?:workflow|flow|automation))\s+"
     r"(?:is\s+|should\s+be\s+|gets\s+)?)?(?:triggered|fired|started|kicked\s+off|runs?|fires?|starts?)\s+"
-    r"(?:(?P<ev>when(?:ever)?\s[^\n]{3,200})|(?:by|on|from)\s+(?P<by>(?:an?|each|every|any|my|our|the|new)\s[^\n]{3,200}))",
+    r"(?:(?P<ev>when(?:ever)?\s[^\n]{3,200})|(?:by|on|from)\s+(?P<by>(?:(?:an?|each|every|any|my|our|the|new)\s|"
+    # ('- Triggered by GitHub pull request events': a service's events, said without an article)
+    r"(?=[\w\s-]{0,40}\bevents?\b))[^\n]{3,200}))",
     re.I,
 )
 
