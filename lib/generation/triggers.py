@@ -2883,10 +2883,40 @@ _TRIGGERED_LINE = re.compile(
 )
 
 
+# a line of notes that opens on a service's event, then what is done: '- On a refund event → log it …'
+_EVENT_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:on|upon)\s+"
+    r"(?P<by>(?:an?|each|every|any)\s+(?:[\w.-]+\s+){0,4}?events?)(?=\s*(?:->|→|=>|[,:;]))",
+    re.I,
+)
+
+
+def _through_lines(text: str, provider: str) -> list[tuple[int, int]]:
+    """The lines of notes that only tell which service the things go through ('- Payments run through Stripe',
+    '- Memberships billed via Stripe'): the service the event comes from, no step."""
+    names = "|".join(re.escape(n) for n in lexicon()["webhook_providers"].get(provider, {}).get("names", []))
+    if not names:
+        return []
+    told = re.compile(
+        r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:[\w'’-]+\s+){0,3}?(?:(?:is|are)\s+)?(?:runs?|go(?:es)?|come\s+in|comes\s+in|"
+        r"taken|processed|handled|billed|paid|collected)\s+(?:through|via|on|in|with)\s+(?:our\s+|the\s+)?"
+        rf"(?:{names})\b[^\S\n]*[.;]?[^\S\n]*(?=\n|$)",
+        re.I,
+    )
+    return [(m.start() + (m.group(0)[:1] == "\n"), m.end()) for m in told.finditer(text)]
+
+
 def _triggered_line(text: str) -> Trigger | None:
     """The webhook of a service that a line saying what triggers the run names ('Triggered when a record in the
-    Airtable table 'Candidates' changes'), else None."""
-    for line in _TRIGGERED_LINE.finditer(text):
+    Airtable table 'Candidates' changes', '- On a refund event → log it …'), else None."""
+    for line in [*_TRIGGERED_LINE.finditer(text), *_EVENT_LINE.finditer(text)]:
+        if "ev" not in line.re.groupindex:  # (an event line: its event and the arrow after it)
+            hook = read_webhook("when " + line.group("by"))
+            if hook is not None and hook.kind == "webhook" and hook.values.get("webhookProvider") != "generic":
+                hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), line.end())]
+                hook.spans += _through_lines(text, hook.values["webhookProvider"])
+                return hook
+            continue
         # ('- Triggered by my Slack message': the thing that starts it, read as 'when my Slack message …')
         said, lead = (line.group("ev"), "") if line.group("ev") else (line.group("by"), "when ")
         hook = read_webhook(lead + said)
