@@ -2629,7 +2629,37 @@ def _situation(text: str) -> Trigger | None:
             )
         del verb
         return Trigger("webhook", values, [(found.start("subject"), clause_end)], notes)
-    return None
+    return _messaged_on(text)
+
+
+def _messaged_on(text: str) -> Trigger | None:
+    """'customers WhatsApp our moving company all day', 'guests Telegram us': a chat service's name said as the verb
+    of what people do to us (a service whose event brings a message, lexicon 'webhook_providers' `items`) is where
+    their messages arrive, that service's event."""
+    providers = lexicon()["webhook_providers"]
+    names = {
+        n: key
+        for key, entry in providers.items()
+        if "message" in entry.get("items", [])
+        for n in entry["names"]
+    }
+    said = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = re.search(
+        r"(?:^|(?<=\n)|(?<=[.!?:])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’-]+\s+){0,3}?"
+        r"(?:customers?|clients?|guests?|people|members?|parents?|patients?|students?|users?|tenants?|buyers?|"
+        r"visitors?|drivers?|staff|everyone|folks)(?:\s+(?:all|often|constantly|always|keep|regularly))?)\s+"
+        rf"(?P<verb>{said})\s+(?P<rest>(?:us|me|our|my|the)\b[^.!?\n:;]{{0,60}})",
+        text,
+        re.I,
+    )
+    if found is None:
+        return None
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": names[found.group("verb").lower()],
+        "webhookPath": _slug(found.group("subject") + " " + found.group("rest")),
+    }
+    return Trigger("webhook", values, [(found.start("subject"), found.end())])
 
 
 # 'check every hour', '(poll every 30 minutes)', 'look for new ones every 2 hours': the text asks for a look at an interval
@@ -2912,7 +2942,11 @@ def _triggered_line(text: str) -> Trigger | None:
     for line in [*_TRIGGERED_LINE.finditer(text), *_EVENT_LINE.finditer(text)]:
         if "ev" not in line.re.groupindex:  # (an event line: its event and the arrow after it)
             hook = read_webhook("when " + line.group("by"))
-            if hook is not None and hook.kind == "webhook" and hook.values.get("webhookProvider") != "generic":
+            if (
+                hook is not None
+                and hook.kind == "webhook"
+                and hook.values.get("webhookProvider") != "generic"
+            ):
                 hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), line.end())]
                 hook.spans += _through_lines(text, hook.values["webhookProvider"])
                 return hook
