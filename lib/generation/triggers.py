@@ -1566,9 +1566,11 @@ def read_schedule(text: str) -> Trigger | None:
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     # ('Weekdays at 08:45 and 13:15': one cron line holds hours of one minute, '45 8,13' would run at 13:45; '15,45
     # 8,13' four times a day): a clock at another minute is not kept, and the user is told so
-    dropped = [t for t in extra if int(t[3:]) != mm and "cronExpression" in values and str(mm) == values[
-        "cronExpression"
-    ].split()[0]]
+    dropped = [
+        t
+        for t in extra
+        if int(t[3:]) != mm and "cronExpression" in values and str(mm) == values["cronExpression"].split()[0]
+    ]
     notes = (
         [
             f"Sim runs one schedule, at {time_text}: {' and '.join(dropped)} (another minute of the hour) is not kept; "
