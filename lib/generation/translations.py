@@ -1027,5 +1027,24 @@ def to_english(text: str, language: str) -> str | None:
         text,
         flags=re.I,
     )
+    text = _english_articles(text)
     # a paragraph stays one (the request after a greeting or background is its own sentence)
     return re.sub(r"[^\S\n]*\n\s*\n\s*", "\n\n", re.sub(r"[^\S\n]{2,}", " ", text)).strip()
+
+
+def _english_articles(text: str) -> str:
+    """'send a overview', 'a issue is opened' → 'an overview', 'an issue' (the table writes 'a' for every 'een', 'un');
+    'ask to the AI a summary' ('chiedi all'IA un riassunto', 'demande à l'IA un résumé') → 'ask the AI for a
+    summary'. The user's own quoted words, addresses and names stay as written."""
+    text = re.sub(r"\bask\s+to\s+the\s+AI\s+(?=(?:a|an|the|some)\s)", "ask the AI for ", text)
+    kept = [(m.start(), m.end()) for m in _OWN.finditer(text)]
+    out, at = [], 0
+    for a, b in [*kept, (len(text), len(text))]:
+        part = re.sub(
+            r"\b(a|A)(\s+)(?=(?:[aeio]|u(?!s|n[iy]|r|t|k|b|se))(?!eu|one\b|once\b)[a-z])",
+            r"\1n\2",
+            text[at:a],
+        )
+        out += [part, text[a:b]]
+        at = b
+    return "".join(out)
