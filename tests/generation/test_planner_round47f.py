@@ -17,8 +17,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r47f-05-fr-resume-slack": "'demande à l'IA un résumé avec …' is read through the phrase table without its AI "
-    "step: the post carries the e-mails themselves (no loop, but no summary either)",
     "r47f-06-casual-calendar-recap": "'then text that recap to +447700900123' makes no SMS step after the AI recap",
     "r47f-07-supabase-totals-discord": "'let AI total the amounts and count the donors in a short summary' becomes two "
     "AI steps, one after the other; the post reads the second, the label's summary is matched to the first",
@@ -50,7 +48,7 @@ def _in_loop(blocks: dict, bid: str) -> bool:
 
 _ONCE = [
     pytest.param(it, id=it["id"], marks=[pytest.mark.xfail(reason=_KNOWN[it["id"]], strict=True)])
-    if it["id"] in ("r47f-05-fr-resume-slack", "r47f-18-background-lead-in-habit")
+    if it["id"] in ("r47f-18-background-lead-in-habit",)
     else pytest.param(it, id=it["id"])
     for it in _lines()
     if not it.get("loops")
