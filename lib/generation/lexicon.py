@@ -1697,6 +1697,26 @@ def vague_wish(text: str, imperative: re.Pattern[str]) -> bool:
     return not any(imperative.match(part.strip()) for part in re.split(r"[.?!,;:\n]+", text))
 
 
+# 'Every evening I lock up the shop, mop …', 'On Sundays we …': a sentence telling what the writer does as a routine
+_ROUTINE_TOLD = re.compile(
+    r"^\W*(?:(?:every|each|most|on|in\s+the|at|after|before)\b[^,.;!?]{0,40}?,?\s+)?(?:i|we)\s+"
+    r"(?!(?:want|need|would|'d|’d|wish|hope|like|love|can|could|will|should|must|am\s+looking|are\s+looking)\b)"
+    r"(?:usually\s+|always\s+|normally\s+|still\s+|then\s+)?[a-z]+"
+)
+
+
+def routine_told_only(text: str, imperative: re.Pattern[str]) -> bool:
+    """'Every evening I lock up the bubble tea shop, mop behind the counter, count the float and take the bins out.
+    Honestly it's exhausting.': chit-chat — a routine the writer tells, in which no service is named, and sentences
+    that ask nothing (no request voice, no question, no clause opening on a step but within the routine told)."""
+    if integrations_in(text) or re.search(r"[\w.+-]+@\w|#[a-z]|https?://|\?", text, re.I):
+        return False
+    rules = lexicon()["context"]
+    sentences = [s.strip().lower() for s in re.split(r"(?<=[.!])\s+|\n+", text) if s.strip()]
+    routine = [s for s in sentences if _ROUTINE_TOLD.match(s) and not re.search(rules["request_inside"], s)]
+    return bool(routine) and all(s in routine or asks_nothing(s, imperative) for s in sentences)
+
+
 def informs_only(text: str) -> bool:
     """'Nothing to do on your side, just keeping you in the loop': a message that says it asks nothing (lexicon.json
     not_a_workflow 'informs_only'), with no build asked for ('build_asked')."""

@@ -535,6 +535,9 @@ def draft(description: str) -> Draft:
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
     if not kind_of_text and not trigger.spans and lx.vague_wish(said, ACTION_START):
         kind_of_text = "vague wish"  # 'something to help with the Slack noise? Maybe?': nothing to build yet
+    if not kind_of_text and lx.routine_told_only(description, ACTION_START):
+        # 'Every evening I lock up the shop, mop …, count the float … Honestly it's exhausting.': told, not asked
+        kind_of_text = "routine told (nothing asked, no service named)"
     if not kind_of_text and lx.informs_only(description):
         # 'FYI the Q3 numbers are on the Finance page. Nothing to do on your side': it says it asks nothing
         kind_of_text = "notice for your information"

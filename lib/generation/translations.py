@@ -29,11 +29,36 @@ _KEEP = r"(?<![\w#@/.'’-])"  # not inside an address, a channel, a URL or a wo
 _END = r"(?![\w@/-])"
 
 
+def _calendar(language: str, data: dict[str, Any]) -> dict[str, str]:
+    """The phrases a language says the days of a schedule with (`_calendar` in `_grammar`): each lead before each
+    form of a day ('todas as segundas-feiras' → 'every monday'), before a working day ('tous les jours ouvrés' →
+    'every weekday'), each range ('du lundi au vendredi' → 'on weekdays'). Each form of a day alone is the day."""
+    said = data.get("_grammar", {}).get("_calendar", {}).get(language, {})
+    phrases: dict[str, str] = {}
+    for day, forms in said.get("days", {}).items():
+        for form in forms:
+            phrases[form] = day
+            for lead in said.get("every", []):
+                phrases[f"{lead} {form}"] = f"every {day}"
+    for form in said.get("workdays", []):
+        phrases[form] = "weekdays"
+        for lead in said.get("every", []):
+            phrases[f"{lead} {form}"] = "every weekday"
+    phrases |= dict.fromkeys(said.get("ranges", []), "on weekdays")
+    return phrases
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, dict[str, str]]:
+    """Per language its phrase table, the days of its calendar added (a phrase the table writes itself wins)."""
+    data = json.loads(_FILE.read_text(encoding="utf-8"))
+    return {lang: _calendar(lang, data) | table for lang, table in data.items() if not lang.startswith("_")}
+
+
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
     """Per language one pattern of every phrase (longest first) and the English of each: one pass, so an
     English word a phrase became is never read again as another phrase ('un' → 'a', not then 'a' → 'to')."""
-    data = json.loads(_FILE.read_text(encoding="utf-8"))
     return {
         lang: (
             re.compile(
@@ -46,15 +71,14 @@ def _tables() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
             ),
             {src.lower(): dst for src, dst in table.items()},
         )
-        for lang, table in data.items()
-        if not lang.startswith("_")
+        for lang, table in _phrases().items()
     }
 
 
 @lru_cache(maxsize=32)
 def _hyphenated(language: str) -> frozenset[str]:
     """The first words of a language's phrases written with a hyphen ('could-you' → kept whole)."""
-    table = json.loads(_FILE.read_text(encoding="utf-8")).get(language, {})
+    table = _phrases().get(language, {})
     return frozenset(k.split()[0].lower() for k in table if "-" in k.split()[0])
 
 
@@ -178,6 +202,11 @@ def _reorder(text: str, language: str) -> str:
         part if i % 2 else _event_first(_verb_first(_after_modal(part, verbs, modals), verbs, front), events)
         for i, part in enumerate(parts)
     )
+    # '…, create then a Jira ticket' ('…, maak dan een Jira-ticket aan'): the verb second after a clause of its
+    # own, 'then' after it, said 'then create'
+    if verbs:
+        said_verbs = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+        text = re.sub(rf"(?:(?<=^)|(?<=[,;:]\s))({said_verbs})\s+then\b", r"then \1", text, flags=re.I)
     # 'a chatbot that customer questions answers from …' → 'a chatbot that answers customer questions from …': a
     # relative clause's verb said last, after a bare object (one with an article is the clause's subject: 'the
     # messages that the bot posts')
@@ -197,7 +226,12 @@ def _reorder(text: str, language: str) -> str:
     # 'Jira calls a webhook, if a ticket is created': the one word for 'if' and 'when', before an event, is when
     said = "|".join(re.escape(v) for v in sorted(rules.get("event_if", []), key=len, reverse=True))
     if said:
-        text = re.sub(rf"\bif(?=\s[^,;:.?!\n]*?\s(?:{said})(?:[,;:.?!\n]|$))", "when", text)
+        # ('als … een issue wordt geopend met het label 'bug', …': what the event carries may follow it)
+        text = re.sub(
+            rf"\bif(?=\s[^,;:.?!\n]*?\s(?:{said})(?:\s+(?:with|in|on|by|from|for)\s[^,;:.?!\n]{{1,60}})?(?:[,;:.?!\n]|$))",
+            "when",
+            text,
+        )
     return text.replace(" \x02 ", " and ")
 
 
@@ -993,5 +1027,24 @@ def to_english(text: str, language: str) -> str | None:
         text,
         flags=re.I,
     )
+    text = _english_articles(text)
     # a paragraph stays one (the request after a greeting or background is its own sentence)
     return re.sub(r"[^\S\n]*\n\s*\n\s*", "\n\n", re.sub(r"[^\S\n]{2,}", " ", text)).strip()
+
+
+def _english_articles(text: str) -> str:
+    """'send a overview', 'a issue is opened' → 'an overview', 'an issue' (the table writes 'a' for every 'een', 'un');
+    'ask to the AI a summary' ('chiedi all'IA un riassunto', 'demande à l'IA un résumé') → 'ask the AI for a
+    summary'. The user's own quoted words, addresses and names stay as written."""
+    text = re.sub(r"\bask\s+to\s+the\s+AI\s+(?=(?:a|an|the|some)\s)", "ask the AI for ", text)
+    kept = [(m.start(), m.end()) for m in _OWN.finditer(text)]
+    out, at = [], 0
+    for a, b in [*kept, (len(text), len(text))]:
+        part = re.sub(
+            r"\b(a|A)(\s+)(?=(?:[aeio]|u(?!s|n[iy]|r|t|k|b|se))(?!eu|one\b|once\b)[a-z])",
+            r"\1n\2",
+            text[at:a],
+        )
+        out += [part, text[a:b]]
+        at = b
+    return "".join(out)

@@ -1565,7 +1565,22 @@ def read_schedule(text: str) -> Trigger | None:
         + _CLOCK_AHEAD,
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
-    return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
+    # ('Weekdays at 08:45 and 13:15': one cron line holds hours of one minute, '45 8,13' would run at 13:45; '15,45
+    # 8,13' four times a day): a clock at another minute is not kept, and the user is told so
+    dropped = [
+        t
+        for t in extra
+        if int(t[3:]) != mm and "cronExpression" in values and str(mm) == values["cronExpression"].split()[0]
+    ]
+    notes = (
+        [
+            f"Sim runs one schedule, at {time_text}: {' and '.join(dropped)} (another minute of the hour) is not kept; "
+            "a copy of this workflow scheduled at that time runs it there too"
+        ]
+        if dropped
+        else []
+    )
+    return Trigger("schedule", values, sorted(set(spans)), notes)  # 'every hour' is found twice: named once
 
 
 def _slug(text: str) -> str:
@@ -2630,7 +2645,37 @@ def _situation(text: str) -> Trigger | None:
             )
         del verb
         return Trigger("webhook", values, [(found.start("subject"), clause_end)], notes)
-    return None
+    return _messaged_on(text)
+
+
+def _messaged_on(text: str) -> Trigger | None:
+    """'customers WhatsApp our moving company all day', 'guests Telegram us': a chat service's name said as the verb
+    of what people do to us (a service whose event brings a message, lexicon 'webhook_providers' `items`) is where
+    their messages arrive, that service's event."""
+    providers = lexicon()["webhook_providers"]
+    names = {
+        n: key
+        for key, entry in providers.items()
+        if "message" in entry.get("items", [])
+        for n in entry["names"]
+    }
+    said = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = re.search(
+        r"(?:^|(?<=\n)|(?<=[.!?:])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’-]+\s+){0,3}?"
+        r"(?:customers?|clients?|guests?|people|members?|parents?|patients?|students?|users?|tenants?|buyers?|"
+        r"visitors?|drivers?|staff|everyone|folks)(?:\s+(?:all|often|constantly|always|keep|regularly))?)\s+"
+        rf"(?P<verb>{said})\s+(?P<rest>(?:us|me|our|my|the)\b[^.!?\n:;]{{0,60}})",
+        text,
+        re.I,
+    )
+    if found is None:
+        return None
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": names[found.group("verb").lower()],
+        "webhookPath": _slug(found.group("subject") + " " + found.group("rest")),
+    }
+    return Trigger("webhook", values, [(found.start("subject"), found.end())])
 
 
 # 'check every hour', '(poll every 30 minutes)', 'look for new ones every 2 hours': the text asks for a look at an interval
@@ -2877,15 +2922,51 @@ def _channel_service(text: str, trigger: Trigger) -> None:
 _TRIGGERED_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:(?:it|this|the\s+(?:workflow|flow|automation))\s+"
     r"(?:is\s+|should\s+be\s+|gets\s+)?)?(?:triggered|fired|started|kicked\s+off|runs?|fires?|starts?)\s+"
-    r"(?:(?P<ev>when(?:ever)?\s[^\n]{3,200})|(?:by|on|from)\s+(?P<by>(?:an?|each|every|any|my|our|the|new)\s[^\n]{3,200}))",
+    r"(?:(?P<ev>when(?:ever)?\s[^\n]{3,200})|(?:by|on|from)\s+(?P<by>(?:(?:an?|each|every|any|my|our|the|new)\s|"
+    # ('- Triggered by GitHub pull request events': a service's events, said without an article)
+    r"(?=[\w\s-]{0,40}\bevents?\b))[^\n]{3,200}))",
     re.I,
 )
 
 
+# a line of notes that opens on a service's event, then what is done: '- On a refund event → log it …'
+_EVENT_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:on|upon)\s+"
+    r"(?P<by>(?:an?|each|every|any)\s+(?:[\w.-]+\s+){0,4}?events?)(?=\s*(?:->|→|=>|[,:;]))",
+    re.I,
+)
+
+
+def _through_lines(text: str, provider: str) -> list[tuple[int, int]]:
+    """The lines of notes that only tell which service the things go through ('- Payments run through Stripe',
+    '- Memberships billed via Stripe'): the service the event comes from, no step."""
+    names = "|".join(re.escape(n) for n in lexicon()["webhook_providers"].get(provider, {}).get("names", []))
+    if not names:
+        return []
+    told = re.compile(
+        r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:[\w'’-]+\s+){0,3}?(?:(?:is|are)\s+)?(?:runs?|go(?:es)?|come\s+in|comes\s+in|"
+        r"taken|processed|handled|billed|paid|collected)\s+(?:through|via|on|in|with)\s+(?:our\s+|the\s+)?"
+        rf"(?:{names})\b[^\S\n]*[.;]?[^\S\n]*(?=\n|$)",
+        re.I,
+    )
+    return [(m.start() + (m.group(0)[:1] == "\n"), m.end()) for m in told.finditer(text)]
+
+
 def _triggered_line(text: str) -> Trigger | None:
     """The webhook of a service that a line saying what triggers the run names ('Triggered when a record in the
-    Airtable table 'Candidates' changes'), else None."""
-    for line in _TRIGGERED_LINE.finditer(text):
+    Airtable table 'Candidates' changes', '- On a refund event → log it …'), else None."""
+    for line in [*_TRIGGERED_LINE.finditer(text), *_EVENT_LINE.finditer(text)]:
+        if "ev" not in line.re.groupindex:  # (an event line: its event and the arrow after it)
+            hook = read_webhook("when " + line.group("by"))
+            if (
+                hook is not None
+                and hook.kind == "webhook"
+                and hook.values.get("webhookProvider") != "generic"
+            ):
+                hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), line.end())]
+                hook.spans += _through_lines(text, hook.values["webhookProvider"])
+                return hook
+            continue
         # ('- Triggered by my Slack message': the thing that starts it, read as 'when my Slack message …')
         said, lead = (line.group("ev"), "") if line.group("ev") else (line.group("by"), "when ")
         hook = read_webhook(lead + said)

@@ -74,7 +74,7 @@ def test_language_grammar_is_read_as_data():
 def test_turkish_event_and_verb_order():
     """A Turkish clause closes on its verb: the event ('… geldiğinde') opens with 'when', an action's verb leads."""
     english = to_english("Stripe'ta yeni bir ödeme geldiğinde, bana bir e-posta gönder.", "Turkish")
-    assert english == "when Stripe a new payment arrives, send me a email."
+    assert english == "when Stripe a new payment arrives, send me an email."
 
 
 def test_a_zone_the_text_says_it_is_not_is_not_the_zone():

@@ -8,10 +8,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r46d-09-three-things": 'the SMS goes to "the climber\'s phone number": "climber" is no noun of a person the planner '
-    "knows (lexicon.json 'people'), so no phone field of the event is found for it (\"the member's\" works)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round46d.jsonl", _KNOWN))
