@@ -11178,6 +11178,41 @@ _FORBIDDING = re.compile(
 )
 
 
+# 'Yeah, SMS.', 'SMS, I mean.', 'On WhatsApp, sorry.': a sentence that says no more than a channel, after a step
+# that sends on it — the channel of that step said again (a correction or a confirmation), no second send
+_RESTATED = re.compile(
+    r"^\W*(?:(?:yeah|yes|yep|sorry|um+|uh+|er+|erm|i\s+mean|like|ok(?:ay)?|so|well|just|by|via|on|over|through|"
+    r"in|with|as|an?|the)\W+)*(?P<what>[\w .-]{1,30}?)"
+    r"(?:\W+(?:i\s+mean|please|sorry|though|that\s+is|not\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?))*\W*$",
+    re.I,
+)
+
+
+def _channel_restated(sentence: str, steps: list[Step]) -> bool:
+    """Whether `sentence` only names again the channel an earlier step already sends on ('… send them a — a text.
+    Yeah, SMS.')."""
+    found = _RESTATED.match(sentence)
+    if found is None:
+        return False
+    what = found.group("what").strip().lower()
+    named = lx.integrations_in(what)
+    if len(named) != 1:
+        return False
+    phrases = {p.strip().lower() for p in lexicon()["integrations"].get(named[0][1], {}).get("phrases", [])}
+    if what not in phrases and what.removeprefix("a ").removeprefix("an ") not in phrases:
+        return False
+
+    def sends(items: list[Step]) -> bool:
+        return any(
+            (s.kind == "action" and s.integration == named[0][1])
+            or sends(s.body)
+            or any(sends(branch) for _, branch in s.branches)
+            for s in items
+        )
+
+    return sends(steps)
+
+
 # 'Only for people with more than 1,000 followers though.', 'But only if it's over $500.', 'Only do this for issues
 # labelled …', 'Not for ratings of 8 or higher, though.': a sentence that only restricts the one before
 _AFTERTHOUGHT = re.compile(
@@ -12352,7 +12387,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = (
             []
-            if _FORBIDDING.match(repeated)
+            if _FORBIDDING.match(repeated) or _channel_restated(repeated, steps)
             # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
             # at all.': the other side of a test already said, told as what is not done — no step)
             or (_LEFT_OFF.search(repeated) and any(s.kind == "condition" for s in steps))
@@ -13589,6 +13624,17 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
     """Chain tests that exclude each other pairwise (or that the description `declared` routes of one decision),
     each next one in the else branch of the one before."""
+    read = tests[0].data_from
+    if (
+        read is not None
+        and read.kind == "process"
+        and read.label == "Classify"
+        and all(t.data_from in (None, read) and not t.negate for t in tests)
+    ):
+        # ('que la IA clasifique el mensaje: si es un pedido, …; si pregunta por clases, …': tests of what a
+        # classification answered — it answers exactly one label, so no answer passes two of them, however each
+        # test is worded)
+        declared = True
     if not declared and any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
         return False
     if any(len(t.branches) < 2 or t.branches[1][1] for t in tests[:-1]):
