@@ -143,6 +143,7 @@ def draft(description: str) -> Draft:
     home_zone = address_zone(description)
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
+    description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
