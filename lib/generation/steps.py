@@ -4215,6 +4215,29 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     return None
 
 
+def _my_person(clause: str) -> str | None:
+    """'email my manager', 'send it to our accountant': one person of the user's own (a singular noun after 'my',
+    or after 'our' when no data names such people; no thing of theirs: not 'my inbox', 'my list', 'my clients')."""
+    found = re.search(
+        r"\b(?:e-?mail|mail|send|forward|notify|tell|alert|cc|to)\s+(?:it\s+to\s+)?(my|our)\s+([a-z]+)\b",
+        clause,
+        re.I,
+    )
+    if found is None:
+        return None
+    word = found.group(2).lower()
+    if found.group(1).lower() == "our" and word in lexicon()["people"]:
+        return None  # ('email our customer': whom the data names, as 'the customer')
+    things = set(lexicon()["not_people"]) - {"boss", "manager", "admin"}
+    if (
+        word in things
+        or word in ("own", "phone", "mobile", "cell", "account", "way")
+        or (word.endswith("s") and word != "boss")
+    ):
+        return None
+    return word
+
+
 def _person(clause: str) -> str | None:
     """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
@@ -4479,6 +4502,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["__who"] = who
         elif found:
             values["to"] = ", ".join(listed_addresses(clause, found))  # one e-mail to every address listed
+        elif values.get("operation", "").startswith(("send", "draft")) and (mine := _my_person(clause)):
+            # 'email my manager instead of texting': a person of the user's own, not one the data names — an
+            # address to set once, even inside a loop over other people
+            var = re.sub(r"\W+", "_", mine).upper() + "_EMAIL"
+            values["to"] = "{{" + var + "}}"
+            values["__need"] = f"the e-mail address of your {mine}, as {var}"
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"
             who = _person(clause)
@@ -12387,7 +12416,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = (
             []
-            if _FORBIDDING.match(repeated) or _channel_restated(repeated, steps)
+            if _FORBIDDING.match(repeated)
+            or _channel_restated(repeated, steps)
             # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
             # at all.': the other side of a test already said, told as what is not done — no step)
             or (_LEFT_OFF.search(repeated) and any(s.kind == "condition" for s in steps))
@@ -12546,6 +12576,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         fan = Step("fan", "fan", label="separate tests", text=" / ".join(t.text for t in tests))
         fan.branches = [("", [t]) for t in tests]
         steps = [s for s in steps if s.kind != "condition"] + [fan]
+    for container in _containers(steps)[1:]:
+        # ('For each one, text the customer — but if it's over 30 days overdue, email my manager instead of
+        # texting': the act a test's side replaces, said in the same breath as the loop, goes to its other side)
+        for test in [s for s in container if s.kind == "condition"]:
+            _instead_of(test, container)
     _apply_count(steps, lx.count_in(description))
     _written_back_home(steps)
     _state_read_before(steps)
@@ -13429,6 +13464,18 @@ def _instead_of(test: Step, body: list[Step]) -> None:
         return
     said = next((m for s in test.branches[0][1] for m in [_INSTEAD_OF.search(s.text or "")] if m), None)
     if said is None:
+        # 'for every rental email the renter a reminder, but if it's more than 14 days overdue, message me on Slack
+        # instead': a bare 'instead' replaces the act said before the test in its own sentence
+        bare = any(
+            x.kind == "action" and re.search(r"\binstead\W*$", x.text or "", re.I)
+            for x in test.branches[0][1]
+        )
+        at = next((i for i, x in enumerate(body) if x is test), None)
+        before = [x for x in body[:at] if x.kind == "action"] if bare and at is not None else []
+        mine = [x for x in before if (x.text or "").strip() and (x.text or "").strip() in (test.text or "")]
+        if len(mine) == 1:
+            body[:] = [x for x in body if x is not mine[0]]
+            test.branches[1] = ("else", mine)
         return
     ing = said.group(1).lower()[:-3]
     verbs = {ing, ing + "e", ing[:-1] if len(ing) > 2 and ing[-1] == ing[-2] else ing}
