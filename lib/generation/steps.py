@@ -264,6 +264,12 @@ def negated(text: str) -> dict[str, set[str]]:
                 and _ITEMS_LACKING.search(low, 0, before.start())
             ):
                 continue  # '**Loans without an email:** skip': the items that lack one, a test, not a rule
+            if (
+                before
+                and re.match(r"(?:not|no)\b", before.group(0))
+                and re.search(r"(?:\bif|\bor|\bwhen)\s+$", low[: before.start()])
+            ):
+                continue  # 'if yes ping the Discord, if not just reply in Telegram': the test's other side, no rule
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
@@ -1563,9 +1569,12 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 # sorts …'), told to ('have an agent sum up …', 'let GPT turn …') or the means ('compare it with AI')
 _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
-    r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
+    # ('get the AI: say if it looks injured': the model's verb after the colon its infinitive became)
+    r"(?:\s+agent)?(?:\s*:)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
     # ('use AI to pull the name out of the email': the model is the means the verb is done with)
-    r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
+    # ('get the AI to say if it looks injured', 'ask Claude to rate it': the model told to, its verb after 'to')
+    r"|\b(?:use|uses|using|get|gets|ask|asks|tell|tells)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
+    r"(?:\s+agent)?\s+to\s+([a-z]+)"
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
@@ -7450,6 +7459,10 @@ _IF = re.compile(
     r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)(?<!\bdetermine\s)"
     # ('have the AI figure out if it's a bug, a feature request or a question')
     r"(?<!\bfigure\sout\s)(?<!\bfigures\sout\s)(?<!\bwork\sout\s)(?<!\bworks\sout\s)"
+    # ('get the AI to say if it looks injured', 'have Claude tell if it's spam': the question its answer settles)
+    r"(?<!\bsay\s)(?<!\bsays\s)(?<!\btell\s)(?<!\btells\s)"
+    # ('ask the AI if it's an allergy question. If so, …': the question put to the model, its answer tested after)
+    r"(?<!\bask\sthe\sai\s)(?<!\bask\sai\s)(?<!\bask\sclaude\s)(?<!\bask\sgpt\s)(?<!\bask\san\sai\s)"
     # ('people can ask if the hall is free on a date', 'ask if they want a callback': the question asked, no test)
     r"(?<!\bask\s)(?<!\basks\s)(?<!\basking\s)(?<!\basked\s)"
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
