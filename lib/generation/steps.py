@@ -1723,7 +1723,20 @@ def _replies_with_data(verb: str, after: str) -> bool:
         r"(?P<what>[\w-]+(?:\s+[\w-]+){0,3})",
         after,
     )
-    if verb not in ("reply", "respond", "answer") or said is None:
+    if verb not in ("reply", "respond", "answer"):
+        return False
+    # ("reply on Discord with what's free", 'respond with which slots are open': the items read that are in that
+    # state, sent as they are)
+    state = re.match(
+        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?:what(?:['’]s|\s+is|\s+are)|"
+        r"which\s+(?:[\w-]+\s+){1,2}?(?:is|are))\s+(?:still\s+)?(?:free|available|open|left|booked|taken|"
+        r"in\s+stock|out\s+of\s+stock|empty|unassigned|due|overdue|missing|unpaid)\b",
+        after,
+        re.I,
+    )
+    if state is not None:
+        return True
+    if said is None:
         return False
     words = set(said.group("what").split())
     # ('with the next sailing': picked from what was read; 'with its next service date': a field of the record)
