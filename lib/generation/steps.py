@@ -8471,6 +8471,10 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     # '- 'x' -> post on X': a bulleted route; '4.3 Claims tickets SHALL be posted …': a numbered clause
     clause = re.sub(r"^\s*(?:[-*•]|\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)", "", clause).lstrip(" :;,")
+    dashed = re.search(r"\s[—–]{1,2}\s", clause) if ":" not in clause else None
+    if dashed is not None and not re.search(r"->|→|=>", clause[: dashed.start()]):
+        # ('look at the stall type in the payment — food stalls go into …': a dash sets the routes off as a colon does)
+        clause = f"{clause[: dashed.start()]}: {clause[dashed.end() :]}"
     label = re.match(r"\s*([a-z][\w -]{0,30}?)\s*:", clause, re.I)
     if label and label.group(1).lower() in lexicon()["section_labels"]:
         return None  # 'Non-goals: editing the sheet', 'Steps: read …': a ticket's heading, no category
