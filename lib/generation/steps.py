@@ -4250,6 +4250,23 @@ def _my_person(clause: str) -> str | None:
     word = found.group(2).lower()
     if found.group(1).lower() == "our" and word in lexicon()["people"]:
         return None  # ('email our customer': whom the data names, as 'the customer')
+    # a person's noun ('manager', 'accountant', 'bookkeeper', 'boss'), the whole of its phrase: not 'to our feedback
+    # form', 'to my reading list'
+    if not (
+        word in lexicon()["people"]
+        or word
+        in ("boss", "wife", "husband", "partner", "mum", "mom", "dad", "accountant", "bookkeeper", "lawyer")
+        or re.search(r"(?:er|or|ant|ent|ist|ian)$", word)
+    ):
+        return None
+    after = clause[found.end() :]
+    if re.match(
+        r"\s+(?!(?:instead|about|with|a|an|the|that|if|when|and|or|to|on|by|via|in|at|for|of|too|also|"
+        r"directly|right|as|once|every|each)\b)[a-z]",
+        after,
+        re.I,
+    ):
+        return None
     things = set(lexicon()["not_people"]) - {"boss", "manager", "admin"}
     if (
         word in things
