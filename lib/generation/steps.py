@@ -1569,8 +1569,7 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 # sorts …'), told to ('have an agent sum up …', 'let GPT turn …') or the means ('compare it with AI')
 _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
-    # ('get the AI: say if it looks injured': the model's verb after the colon its infinitive became)
-    r"(?:\s+agent)?(?:\s*:)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
+    r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
     # ('use AI to pull the name out of the email': the model is the means the verb is done with)
     # ('get the AI to say if it looks injured', 'ask Claude to rate it': the model told to, its verb after 'to')
     r"|\b(?:use|uses|using|get|gets|ask|asks|tell|tells)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
@@ -1584,6 +1583,20 @@ _DOER_AT_WORK = re.compile(
     r"|\b(?:written|generated|crafted|composed|drafted|produced|made|created)\s+by\s+(?:the\s+|an?\s+)?"
     r"(?:ai|llm|gpt|chatgpt|claude)\b"
 )
+
+
+# ('get the AI: say if it looks injured': the model told to, its verb after the colon its infinitive became — not
+# 'AI: Pim', a meeting's action item)
+_TOLD_COLON = re.compile(
+    r"(\b(?:have|let|get|ask|make|tell)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude))\s*:"
+)
+
+
+def _doer_at_work(low: str) -> re.Match[str] | None:
+    """`_DOER_AT_WORK` in `low`, a colon after the model told to read as a space (the positions stay)."""
+    return _DOER_AT_WORK.search(
+        _TOLD_COLON.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), low)
+    )
 
 
 def _declined(low: str, at: int) -> bool:
@@ -1879,7 +1892,7 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         )
     ):  # 'pull vendor, amount, due date and add it to …': the fields named are read out of what came in
         hits.append((fields.start(), "extract"))
-    doer = _DOER_AT_WORK.search(low)
+    doer = _doer_at_work(low)
     # ('AI picks the 5 most asked questions', 'have an agent turn them into …'; but 'generate an image for the
     # special with AI': the block that makes the media is the AI at work, looked up only when a doer is said)
     if (
@@ -7193,7 +7206,7 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     from lib.generation.services import operations
 
     low = clause.lower()
-    doer = _DOER_AT_WORK.search(low)
+    doer = _doer_at_work(low)
     if doer is not None and (doer.group(1) or doer.group(2)):
         return None  # 'have AI check the diff for style problems': the model's work on the data, no read
     taken = re.search(
