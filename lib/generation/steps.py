@@ -8502,7 +8502,17 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     # '- 'x' -> post on X': a bulleted route; '4.3 Claims tickets SHALL be posted …': a numbered clause
     clause = re.sub(r"^\s*(?:[-*•]|\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)", "", clause).lstrip(" :;,")
     dashed = re.search(r"\s[—–]{1,2}\s", clause) if ":" not in clause else None
-    if dashed is not None and not re.search(r"->|→|=>", clause[: dashed.start()]):
+    if (
+        dashed is not None
+        and not re.search(r"->|→|=>", clause[: dashed.start()])
+        # (only after words that say the items are told apart: not 'No emails please — volunteers ignore them')
+        and re.search(
+            r"\b(?:look(?:s|ing)?\s+at|check(?:s|ing)?|sort|classif|categori[sz]|route|triage|depending\s+on|"
+            r"based\s+on|by\s+(?:its|their|the)\s)",
+            clause[: dashed.start()],
+            re.I,
+        )
+    ):
         # ('look at the stall type in the payment — food stalls go into …': a dash sets the routes off as a colon does)
         clause = f"{clause[: dashed.start()]}: {clause[dashed.end() :]}"
     label = re.match(r"\s*([a-z][\w -]{0,30}?)\s*:", clause, re.I)
