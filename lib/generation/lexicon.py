@@ -2310,6 +2310,15 @@ _PLACE_AFTER = re.compile(
 )
 
 
+# a comparison written as one sign ('Amount ≥ £1,200 →', 'score ≤ 3') in the two characters every test reads
+_SIGNS = {"≥": ">=", "⩾": ">=", "≤": "<=", "⩽": "<=", "≠": "!=", "＞": ">", "＜": "<"}
+
+
+def comparison_signs(text: str) -> str:
+    """`text` with each one-character comparison sign ('≥', '≤', '≠') written as the plain one ('>=', '<=', '!=')."""
+    return re.sub("[" + "".join(_SIGNS) + "]", lambda m: _SIGNS[m.group(0)], text)
+
+
 def quoted_apostrophes(text: str) -> str:
     """`text` with the apostrophe inside a single-quoted place name written ’ ("a Google Sheet called 'This Week's
     Catch' … read 'This Week's Catch'" → "… 'This Week’s Catch'"), so every reader of a quoted name finds the whole

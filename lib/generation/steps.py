@@ -264,6 +264,12 @@ def negated(text: str) -> dict[str, set[str]]:
                 and _ITEMS_LACKING.search(low, 0, before.start())
             ):
                 continue  # '**Loans without an email:** skip': the items that lack one, a test, not a rule
+            if (
+                before
+                and re.match(r"(?:not|no)\b", before.group(0))
+                and re.search(r"(?:\bif|\bor|\bwhen)\s+$", low[: before.start()])
+            ):
+                continue  # 'if yes ping the Discord, if not just reply in Telegram': the test's other side, no rule
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
@@ -1565,7 +1571,9 @@ _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
     # ('use AI to pull the name out of the email': the model is the means the verb is done with)
-    r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
+    # ('get the AI to say if it looks injured', 'ask Claude to rate it': the model told to, its verb after 'to')
+    r"|\b(?:use|uses|using|get|gets|ask|asks|tell|tells)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
+    r"(?:\s+agent)?\s+to\s+([a-z]+)"
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
@@ -1575,6 +1583,20 @@ _DOER_AT_WORK = re.compile(
     r"|\b(?:written|generated|crafted|composed|drafted|produced|made|created)\s+by\s+(?:the\s+|an?\s+)?"
     r"(?:ai|llm|gpt|chatgpt|claude)\b"
 )
+
+
+# ('get the AI: say if it looks injured': the model told to, its verb after the colon its infinitive became — not
+# 'AI: Pim', a meeting's action item)
+_TOLD_COLON = re.compile(
+    r"(\b(?:have|let|get|ask|make|tell)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude))\s*:"
+)
+
+
+def _doer_at_work(low: str) -> re.Match[str] | None:
+    """`_DOER_AT_WORK` in `low`, a colon after the model told to read as a space (the positions stay)."""
+    return _DOER_AT_WORK.search(
+        _TOLD_COLON.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), low)
+    )
 
 
 def _declined(low: str, at: int) -> bool:
@@ -1714,7 +1736,20 @@ def _replies_with_data(verb: str, after: str) -> bool:
         r"(?P<what>[\w-]+(?:\s+[\w-]+){0,3})",
         after,
     )
-    if verb not in ("reply", "respond", "answer") or said is None:
+    if verb not in ("reply", "respond", "answer"):
+        return False
+    # ("reply on Discord with what's free", 'respond with which slots are open': the items read that are in that
+    # state, sent as they are)
+    state = re.match(
+        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?:what(?:['’]s|\s+is|\s+are)|"
+        r"which\s+(?:[\w-]+\s+){1,2}?(?:is|are))\s+(?:still\s+)?(?:free|available|open|left|booked|taken|"
+        r"in\s+stock|out\s+of\s+stock|empty|unassigned|due|overdue|missing|unpaid)\b",
+        after,
+        re.I,
+    )
+    if state is not None:
+        return True
+    if said is None:
         return False
     words = set(said.group("what").split())
     # ('with the next sailing': picked from what was read; 'with its next service date': a field of the record)
@@ -1873,7 +1908,7 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         )
     ):  # 'pull vendor, amount, due date and add it to …': the fields named are read out of what came in
         hits.append((fields.start(), "extract"))
-    doer = _DOER_AT_WORK.search(low)
+    doer = _doer_at_work(low)
     # ('AI picks the 5 most asked questions', 'have an agent turn them into …'; but 'generate an image for the
     # special with AI': the block that makes the media is the AI at work, looked up only when a doer is said)
     if (
@@ -4231,6 +4266,46 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     return None
 
 
+def _my_person(clause: str) -> str | None:
+    """'email my manager', 'send it to our accountant': one person of the user's own (a singular noun after 'my',
+    or after 'our' when no data names such people; no thing of theirs: not 'my inbox', 'my list', 'my clients')."""
+    found = re.search(
+        r"\b(?:e-?mail|mail|send|forward|notify|tell|alert|cc|to)\s+(?:it\s+to\s+)?(my|our)\s+([a-z]+)\b",
+        clause,
+        re.I,
+    )
+    if found is None:
+        return None
+    word = found.group(2).lower()
+    if found.group(1).lower() == "our" and word in lexicon()["people"]:
+        return None  # ('email our customer': whom the data names, as 'the customer')
+    # a person's noun ('manager', 'accountant', 'bookkeeper', 'boss'), the whole of its phrase: not 'to our feedback
+    # form', 'to my reading list'
+    if not (
+        word in lexicon()["people"]
+        or word
+        in ("boss", "wife", "husband", "partner", "mum", "mom", "dad", "accountant", "bookkeeper", "lawyer")
+        or re.search(r"(?:er|or|ant|ent|ist|ian)$", word)
+    ):
+        return None
+    after = clause[found.end() :]
+    if re.match(
+        r"\s+(?!(?:instead|about|with|a|an|the|that|if|when|and|or|to|on|by|via|in|at|for|of|too|also|"
+        r"directly|right|as|once|every|each)\b)[a-z]",
+        after,
+        re.I,
+    ):
+        return None
+    things = set(lexicon()["not_people"]) - {"boss", "manager", "admin"}
+    if (
+        word in things
+        or word in ("own", "phone", "mobile", "cell", "account", "way")
+        or (word.endswith("s") and word != "boss")
+    ):
+        return None
+    return word
+
+
 def _person(clause: str) -> str | None:
     """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
@@ -4495,6 +4570,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["__who"] = who
         elif found:
             values["to"] = ", ".join(listed_addresses(clause, found))  # one e-mail to every address listed
+        elif values.get("operation", "").startswith(("send", "draft")) and (mine := _my_person(clause)):
+            # 'email my manager instead of texting': a person of the user's own, not one the data names — an
+            # address to set once, even inside a loop over other people
+            var = re.sub(r"\W+", "_", mine).upper() + "_EMAIL"
+            values["to"] = "{{" + var + "}}"
+            values["__need"] = f"the e-mail address of your {mine}, as {var}"
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"
             who = _person(clause)
@@ -7146,7 +7227,7 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     from lib.generation.services import operations
 
     low = clause.lower()
-    doer = _DOER_AT_WORK.search(low)
+    doer = _doer_at_work(low)
     if doer is not None and (doer.group(1) or doer.group(2)):
         return None  # 'have AI check the diff for style problems': the model's work on the data, no read
     taken = re.search(
@@ -7442,6 +7523,10 @@ _IF = re.compile(
     r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)(?<!\bdetermine\s)"
     # ('have the AI figure out if it's a bug, a feature request or a question')
     r"(?<!\bfigure\sout\s)(?<!\bfigures\sout\s)(?<!\bwork\sout\s)(?<!\bworks\sout\s)"
+    # ('get the AI to say if it looks injured', 'have Claude tell if it's spam': the question its answer settles)
+    r"(?<!\bsay\s)(?<!\bsays\s)(?<!\btell\s)(?<!\btells\s)"
+    # ('ask the AI if it's an allergy question. If so, …': the question put to the model, its answer tested after)
+    r"(?<!\bask\sthe\sai\s)(?<!\bask\sai\s)(?<!\bask\sclaude\s)(?<!\bask\sgpt\s)(?<!\bask\san\sai\s)"
     # ('people can ask if the hall is free on a date', 'ask if they want a callback': the question asked, no test)
     r"(?<!\bask\s)(?<!\basks\s)(?<!\basking\s)(?<!\basked\s)"
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
@@ -8437,6 +8522,20 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     # '- 'x' -> post on X': a bulleted route; '4.3 Claims tickets SHALL be posted …': a numbered clause
     clause = re.sub(r"^\s*(?:[-*•]|\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)", "", clause).lstrip(" :;,")
+    dashed = re.search(r"\s[—–]{1,2}\s", clause) if ":" not in clause else None
+    if (
+        dashed is not None
+        and not re.search(r"->|→|=>", clause[: dashed.start()])
+        # (only after words that say the items are told apart: not 'No emails please — volunteers ignore them')
+        and re.search(
+            r"\b(?:look(?:s|ing)?\s+at|check(?:s|ing)?|sort|classif|categori[sz]|route|triage|depending\s+on|"
+            r"based\s+on|by\s+(?:its|their|the)\s)",
+            clause[: dashed.start()],
+            re.I,
+        )
+    ):
+        # ('look at the stall type in the payment — food stalls go into …': a dash sets the routes off as a colon does)
+        clause = f"{clause[: dashed.start()]}: {clause[dashed.end() :]}"
     label = re.match(r"\s*([a-z][\w -]{0,30}?)\s*:", clause, re.I)
     if label and label.group(1).lower() in lexicon()["section_labels"]:
         return None  # 'Non-goals: editing the sheet', 'Steps: read …': a ticket's heading, no category
@@ -11199,6 +11298,41 @@ _FORBIDDING = re.compile(
 )
 
 
+# 'Yeah, SMS.', 'SMS, I mean.', 'On WhatsApp, sorry.': a sentence that says no more than a channel, after a step
+# that sends on it — the channel of that step said again (a correction or a confirmation), no second send
+_RESTATED = re.compile(
+    r"^\W*(?:(?:yeah|yes|yep|sorry|um+|uh+|er+|erm|i\s+mean|like|ok(?:ay)?|so|well|just|by|via|on|over|through|"
+    r"in|with|as|an?|the)\W+)*(?P<what>[\w .-]{1,30}?)"
+    r"(?:\W+(?:i\s+mean|please|sorry|though|that\s+is|not\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?))*\W*$",
+    re.I,
+)
+
+
+def _channel_restated(sentence: str, steps: list[Step]) -> bool:
+    """Whether `sentence` only names again the channel an earlier step already sends on ('… send them a — a text.
+    Yeah, SMS.')."""
+    found = _RESTATED.match(sentence)
+    if found is None:
+        return False
+    what = found.group("what").strip().lower()
+    named = lx.integrations_in(what)
+    if len(named) != 1:
+        return False
+    phrases = {p.strip().lower() for p in lexicon()["integrations"].get(named[0][1], {}).get("phrases", [])}
+    if what not in phrases and what.removeprefix("a ").removeprefix("an ") not in phrases:
+        return False
+
+    def sends(items: list[Step]) -> bool:
+        return any(
+            (s.kind == "action" and s.integration == named[0][1])
+            or sends(s.body)
+            or any(sends(branch) for _, branch in s.branches)
+            for s in items
+        )
+
+    return sends(steps)
+
+
 # 'Only for people with more than 1,000 followers though.', 'But only if it's over $500.', 'Only do this for issues
 # labelled …', 'Not for ratings of 8 or higher, though.': a sentence that only restricts the one before
 _AFTERTHOUGHT = re.compile(
@@ -12385,6 +12519,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         read = (
             []
             if _FORBIDDING.match(repeated)
+            or _channel_restated(repeated, steps)
             # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
             # at all.': the other side of a test already said, told as what is not done — no step)
             or (_LEFT_OFF.search(repeated) and any(s.kind == "condition" for s in steps))
@@ -12543,6 +12678,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         fan = Step("fan", "fan", label="separate tests", text=" / ".join(t.text for t in tests))
         fan.branches = [("", [t]) for t in tests]
         steps = [s for s in steps if s.kind != "condition"] + [fan]
+    for container in _containers(steps)[1:]:
+        # ('For each one, text the customer — but if it's over 30 days overdue, email my manager instead of
+        # texting': the act a test's side replaces, said in the same breath as the loop, goes to its other side)
+        for test in [s for s in container if s.kind == "condition"]:
+            _instead_of(test, container)
     _apply_count(steps, lx.count_in(description))
     _written_back_home(steps)
     _state_read_before(steps)
@@ -13426,6 +13566,18 @@ def _instead_of(test: Step, body: list[Step]) -> None:
         return
     said = next((m for s in test.branches[0][1] for m in [_INSTEAD_OF.search(s.text or "")] if m), None)
     if said is None:
+        # 'for every rental email the renter a reminder, but if it's more than 14 days overdue, message me on Slack
+        # instead': a bare 'instead' replaces the act said before the test in its own sentence
+        bare = any(
+            x.kind == "action" and re.search(r"\binstead\W*$", x.text or "", re.I)
+            for x in test.branches[0][1]
+        )
+        at = next((i for i, x in enumerate(body) if x is test), None)
+        before = [x for x in body[:at] if x.kind == "action"] if bare and at is not None else []
+        mine = [x for x in before if (x.text or "").strip() and (x.text or "").strip() in (test.text or "")]
+        if len(mine) == 1:
+            body[:] = [x for x in body if x is not mine[0]]
+            test.branches[1] = ("else", mine)
         return
     ing = said.group(1).lower()[:-3]
     verbs = {ing, ing + "e", ing[:-1] if len(ing) > 2 and ing[-1] == ing[-2] else ing}
@@ -13621,6 +13773,17 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
     """Chain tests that exclude each other pairwise (or that the description `declared` routes of one decision),
     each next one in the else branch of the one before."""
+    read = tests[0].data_from
+    if (
+        read is not None
+        and read.kind == "process"
+        and read.label == "Classify"
+        and all(t.data_from in (None, read) and not t.negate for t in tests)
+    ):
+        # ('que la IA clasifique el mensaje: si es un pedido, …; si pregunta por clases, …': tests of what a
+        # classification answered — it answers exactly one label, so no answer passes two of them, however each
+        # test is worded)
+        declared = True
     if not declared and any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
         return False
     if any(len(t.branches) < 2 or t.branches[1][1] for t in tests[:-1]):

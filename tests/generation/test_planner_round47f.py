@@ -20,8 +20,6 @@ _KNOWN: dict[str, str] = {
     "r47f-06-casual-calendar-recap": "'then text that recap to +447700900123' makes no SMS step after the AI recap",
     "r47f-07-supabase-totals-discord": "'let AI total the amounts and count the donors in a short summary' becomes two "
     "AI steps, one after the other; the post reads the second, the label's summary is matched to the first",
-    "r47f-18-background-lead-in-habit": "'get AI to write one overview with how many requests came in' makes no AI "
-    "step: the e-mail carries the read mails as text (no loop, but no overview either)",
 }
 
 _LOOPS = ("loop", "parallel")
@@ -48,7 +46,7 @@ def _in_loop(blocks: dict, bid: str) -> bool:
 
 _ONCE = [
     pytest.param(it, id=it["id"], marks=[pytest.mark.xfail(reason=_KNOWN[it["id"]], strict=True)])
-    if it["id"] in ("r47f-18-background-lead-in-habit",)
+    if it["id"] in ()
     else pytest.param(it, id=it["id"])
     for it in _lines()
     if not it.get("loops")
