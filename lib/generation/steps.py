@@ -3004,7 +3004,10 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         re.search(r"\b(" + _READ + r"|searches|queries|fetches|reads|pulls|scrapes)\b", low)
         or any(
             re.search(
-                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+|an?\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+|an?\s+)?"
+                # ('from the bubble tea shop's Airtable', 'in the farm's Excel sheet': the place is a business's own)
+                r"(?:(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s+)?"
+                r"(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
                 # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox', 'in our Sim knowledge base'
                 r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+|sim\s+)?" + re.escape(p),
                 low,
