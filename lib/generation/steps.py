@@ -113,7 +113,8 @@ _READ = (
     # ('for each open pull request in …': the noun a pull request is, no verb)
     r"fetch|get|gets|read|pull(?![\s-]+requests?\b)|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
-    r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    # ('I open the egg farm's Excel sheet 'Flock Log'': the document of a business named by its owner)
+    r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
     r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place|"
     # ('every evening I open our Typeform 'Trial Entries'': the form's answers, looked at)
     r"form|typeform|survey)s?\b)|"
