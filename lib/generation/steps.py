@@ -7136,6 +7136,8 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
         r"\b(?:"
         + _READ
         + r")\b\s+(?:(?:the|all|any|our|my|new|latest|recent|incoming|fresh|every|each|of)\s+)*"
+        # ('pull last month's jobs', 'pull the week's rows': the time whose items are read, not what they are)
+        r"(?:(?:last|this|past|previous|the)\s+)?(?:(?:day|week|month|year|quarter|today|yesterday|night)['’]s\s+)?"
         r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
         low,
     )
@@ -7147,7 +7149,12 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
         for at, key in lx.integrations_in(description)
         if not ruled(ruled_out, key, "read")
         and any(
-            op.get("mode") == "read" and any(n in (op.get("objects") or []) for n in nouns)
+            op.get("mode") == "read"
+            and (
+                any(n in (op.get("objects") or []) for n in nouns)
+                # ('… goes into the Airtable 'Jobs' table … pull last month's jobs': the items the place is named for)
+                or _place_named_for(key, description, nouns)
+            )
             for op in operations().get(lexicon()["integrations"][key]["type"], {}).values()
         )
     ]
@@ -7159,6 +7166,14 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     step = _integration_step(key, f"{clause} from {told}", description, write=False)
     step.text = clause
     return step if step.kind == "source" else None
+
+
+def _place_named_for(key: str, description: str, nouns: list[str]) -> bool:
+    """Whether the place the description names for service `key` ('the Airtable 'Jobs' table') is named for one of
+    `nouns` ('jobs', 'job'): what is read there is what it holds."""
+    place = re.findall(r"['\"“‘]([^'\"”’\n]{1,60})['\"”’]", _named_place(key, description))
+    names = {p.lower().strip() for p in place}
+    return any(n in names or n + "s" in names or (n.endswith("s") and n[:-1] in names) for n in nouns)
 
 
 def _named_place(key: str, description: str) -> str:
@@ -12519,7 +12534,57 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     _written_back_home(steps)
     _state_read_before(steps)
     _else_done_anyway(steps)
-    return steps
+    return _filled_by_others(steps)
+
+
+# the fields that name the place a table or sheet step reads or writes
+_PLACE_FIELDS = ("table", "tableId", "spreadsheetId", "manualSpreadsheetId", "databaseId", "workbook", "sheetName")
+# a sentence that tells what people do, not what the run is asked to do: it opens on its subject, not a verb, 'I', 'we'
+# or 'please' ('Apprentices log hours in …', 'Every print job goes into …')
+_TOLD_OF_OTHERS = re.compile(r"\W*(?:(?:every|each|all|our|the|their)\s+)?(?:[\w-]+\s+){0,4}?[a-z][\w-]*\s+"
+                             r"(?:log|logs|go|goes|get|gets|are|is|enter|enters|record|records|add|adds|put|puts|"
+                             r"land|lands|end\s+up|ends\s+up|fill\s+in|fills\s+in)\b", re.I)
+
+
+def _place_of(step: Step) -> tuple[str | None, str] | None:
+    for field in _PLACE_FIELDS:
+        value = step.values.get(field)
+        if isinstance(value, str) and value.strip() and "{{" not in value and "{" not in value:
+            return step.integration, value.strip().lower()
+    return None
+
+
+def _filled_by_others(steps: list[Step]) -> list[Step]:
+    """'Apprentices log hours in the Supabase table 'hours'. On the 28th, pull the month's rows …', 'Every print job
+    goes into the Airtable 'Jobs' table … pull last month's jobs': a place others fill, told as what they do, that the
+    run reads too — where the data comes from, no write of the run's (nor a walk over the jobs it told of)."""
+    read = {_place_of(x) for x in _in_order(steps) if x.kind == "source"} - {None}
+    told = [
+        x
+        for x in _in_order(steps)
+        if x.kind == "action"
+        and _place_of(x) in read
+        and not ACTION_START.match(re.sub(r"^\W+", "", x.text or ""))
+        and not re.match(r"\W*(?:i|we|you|please)\b", x.text or "", re.I)
+        and _TOLD_OF_OTHERS.match(x.text or "")
+    ]
+    if not told:
+        return steps
+
+    def without(group: list[Step]) -> list[Step]:
+        out: list[Step] = []
+        for x in group:
+            if any(x is t for t in told):
+                continue
+            if x.kind == "loop" and x.body and any(x.body[0] is t for t in told):
+                out += without(x.body)  # ('Every print job goes into …, pull …': the habit told, no walk)
+                continue
+            x.body[:] = without(x.body)
+            x.branches = [(name, without(branch)) for name, branch in x.branches]
+            out.append(x)
+        return out
+
+    return without(steps)
 
 
 # 'Smaller pieces just go into Notion', 'the rest simply stay in the sheet': the other side does only what was done
