@@ -2169,6 +2169,8 @@ def _is_write(clause: str, key: str) -> bool:
         )
     ):
         return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
+    if "write" in entry and _MADE_KEPT.match(low):
+        return True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if any(_used_in(low, p) for p in phrases):
@@ -2370,6 +2372,14 @@ _SENT_FROM = re.compile(
     r"(?:sent|e-?mailed|mailed|delivered|go(?:es)?\s+out|sent\s+out)\b"
 )
 
+# ('- The image is saved to the Google Drive folder 'Mockups'', 'the summary gets stored in …'): what the run made,
+# kept where the sentence says
+_MADE_KEPT = re.compile(
+    r"\W*(?:and\s+|then\s+)?the\s+(?:[\w-]+\s+)?(?:image|picture|photo|mock-?up|render|summary|report|result|output|"
+    r"transcript|translation|draft|digest|recap|answer|reply|chart|audio|recording)s?\s+"
+    r"(?:is|are|gets?|should be|will be|must be)\s+(?:automatically\s+)?(?:saved|stored|uploaded|filed|put|placed|"
+    r"dropped|kept|archived)\s+(?:as\s+[^.,;]{1,30}?\s+)?(?:to|into|in|on|inside)\b"
+)
 _PASSIVE_WRITE = re.compile(
     # ('… and each date gets added as an event in our Google Calendar')
     r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one|(?:each|every)\s+[a-z][\w-]*)\s*"
