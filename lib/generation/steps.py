@@ -6042,6 +6042,32 @@ def _given_input_in(query: str, description: str) -> str:
     return query[: said.start()] + "{start}" + query[said.end() :]
 
 
+# 'Sensors post readings to https://…', 'our weather station publishes its data at https://…': something else sends its
+# data to an address (a subject that is not the run's, a verb of sending, the address after it)
+_POSTED_BY_OTHERS = re.compile(
+    r"^\W*(?:(?:the|our|my|their|all|each|every|its)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?!(?:bot|workflow|flow|agent|automation|it|sim|system|i|we|you|then|and|also|please|just)\b)[a-z][\w-]*\s+"
+    r"(?P<verb>post|posts|send|sends|push|pushes|publish|publishes|upload|uploads|write|writes|report|reports|"
+    r"stream|streams|dump|dumps)\s+(?P<what>(?:[\w'’-]+\s+){0,4}?)(?P<prep>to|at|on|into)\s+(?=https?://)",
+    re.I,
+)
+# the run told to read the address said before ('Check it every 30 min', 'poll that endpoint', 'read the feed')
+_READ_IT = re.compile(
+    r"\b(?:check|poll|read|fetch|pull|query|look\s+at|get|grab|watch|monitor)\s+(?:it|that|them|there|(?:the|that|this)\s+"
+    r"(?:endpoint|url|address|feed|api|page|readings|data|numbers|values))\b",
+    re.I,
+)
+
+
+def _posted_there_by_others(clause: str, description: str) -> str:
+    """'Sensors post readings to https://… | Check it every 30 min': the address others send their data to, which the
+    run is told to check — the run reads it ('fetch readings from https://…'), it sends nothing there."""
+    told = _POSTED_BY_OTHERS.match(clause)
+    if told is None or ACTION_START.match(clause.lstrip(" -*•\t")) or not _READ_IT.search(description):
+        return clause
+    return "fetch " + (told.group("what") or "the data ") + "from " + clause[told.end() :]
+
+
 def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -6080,6 +6106,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         # what it does (read as if the verb opened the clause)
         clause = clause[labelled.end() :]
     clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
+    clause = _posted_there_by_others(clause, description)
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     said_not = re.search(_NEGATION + r"\b", low)
