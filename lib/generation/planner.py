@@ -155,6 +155,8 @@ def draft(description: str) -> Draft:
     description = lx.pointed_scopes(description)
     # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
     description = lx.headed_channel(description)
+    # '## Data\nSupabase table `cylinders` — columns: …': the place the data comes from, read
+    description = lx.labelled_sources(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
