@@ -6668,7 +6668,9 @@ def _quoted(text: str) -> str | None:
 
 # 'is not', 'isn't', 'doesn't say', 'never mentions': a text test that holds when the value is absent
 _NOT_TEST = re.compile(
-    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|don'?t|do\s+not|"
+    r"\b(?:isn['’]?t|is\s+not|aren['’]?t|are\s+not|wasn['’]?t|was\s+not|doesn['’]?t|does\s+not|don['’]?t|do\s+not|"
+    # ('see who hasn't renewed', 'the ones that didn't reply')
+    r"hasn['’]?t|has\s+not|haven['’]?t|have\s+not|hadn['’]?t|didn['’]?t|did\s+not|weren['’]?t|were\s+not|"
     r"not|never|no\s+longer)\b",
     re.I,
 )
