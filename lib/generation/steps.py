@@ -7210,7 +7210,8 @@ def _place_named_for(key: str, description: str, nouns: list[str]) -> bool:
     `nouns` ('jobs', 'job'): what is read there is what it holds."""
     place = re.findall(r"['\"“‘]([^'\"”’\n]{1,60})['\"”’]", _named_place(key, description))
     names = {p.lower().strip() for p in place}
-    return any(n in names or n + "s" in names or (n.endswith("s") and n[:-1] in names) for n in nouns)
+    # (the items, plural: 'read the receipt' of a run given one is no read of the 'Receipts' sheet)
+    return any(n.endswith("s") and (n in names or n[:-1] in names) for n in nouns)
 
 
 def _named_place(key: str, description: str) -> str:
