@@ -219,7 +219,13 @@ def _renamed_place() -> re.Pattern[str]:
     fill = r"(?:(?:" + rules["fillers"] + "|" + rules["name_cues"] + r")\b\s*[,.!:;—–-]*\s*)*"
     return re.compile(
         r"(?P<old>(?<![\w'’])" + _NAME + r")(?:\s+(?:" + nouns + r")s?)?\s*(?:[,:;(—–]|\s-|\.{2,3}|…)?\s*"
-        r"(?P<fill>" + fill + r")(?:(?:the|that|our|my)\s+)?(?:(?:" + nouns + r")s?\s+)?(?P<new>" + _NAME + r")",
+        r"(?P<fill>"
+        + fill
+        + r")(?:(?:the|that|our|my)\s+)?(?:(?:"
+        + nouns
+        + r")s?\s+)?(?P<new>"
+        + _NAME
+        + r")",
         re.I,
     )
 

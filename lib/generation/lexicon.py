@@ -2338,14 +2338,18 @@ def labelled_sources(text: str) -> str:
     def read(m: re.Match[str]) -> str:
         said = m.group("said")
         named = integrations_in(said)
-        if not named or not re.match(r"\W*(?:(?:the|our|my|an?)\s+)?$", said[: max(0, named[0][0] - 1)], re.I):
+        if not named or not re.match(
+            r"\W*(?:(?:the|our|my|an?)\s+)?$", said[: max(0, named[0][0] - 1)], re.I
+        ):
             return m.group(0)
         lead = re.match(r"\W*(?:(?:the|our|my|an?)\s+)?", said)
         return m.group("label") + "Read the " + said[lead.end() if lead else 0 :]
 
     labels = lexicon()["source_labels"]
     return re.sub(
-        r"(?P<label>(?:^|(?<=\n))[ \t]*(?:#{1,6}[ \t]*(?:" + labels + r")[ \t]*:?[ \t]*\n[ \t]*(?:[-*•][ \t]+)?"
+        r"(?P<label>(?:^|(?<=\n))[ \t]*(?:#{1,6}[ \t]*(?:"
+        + labels
+        + r")[ \t]*:?[ \t]*\n[ \t]*(?:[-*•][ \t]+)?"
         r"|(?:[-*•][ \t]+)?(?:" + labels + r")[ \t]*:[ \t]*))(?P<said>[^\n]{3,200})",
         read,
         text,

@@ -2170,7 +2170,9 @@ def _is_write(clause: str, key: str) -> bool:
     ):
         return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
     if "write" in entry and _MADE_KEPT.match(low):
-        return True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
+        return (
+            True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
+        )
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if any(_used_in(low, p) for p in phrases):
@@ -12576,17 +12578,28 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
 
 
 # the fields that name the place a table or sheet step reads or writes
-_PLACE_FIELDS = ("table", "tableId", "spreadsheetId", "manualSpreadsheetId", "databaseId", "workbook", "sheetName")
+_PLACE_FIELDS = (
+    "table",
+    "tableId",
+    "spreadsheetId",
+    "manualSpreadsheetId",
+    "databaseId",
+    "workbook",
+    "sheetName",
+)
 # a sentence that tells what people do, not what the run is asked to do: it opens on its subject, not a verb, 'I', 'we'
 # or 'please' ('Apprentices log hours in …', 'Every print job goes into …')
-_TOLD_OF_OTHERS = re.compile(r"\W*(?:(?:every|each|all|our|the|their)\s+)?(?:[\w-]+\s+){0,4}?[a-z][\w-]*\s+"
-                             r"(?:log|logs|go|goes|get|gets|are|is|enter|enters|record|records|add|adds|put|puts|"
-                             r"land|lands|end\s+up|ends\s+up|fill\s+in|fills\s+in)\b", re.I)
+_TOLD_OF_OTHERS = re.compile(
+    r"\W*(?:(?:every|each|all|our|the|their)\s+)?(?:[\w-]+\s+){0,4}?[a-z][\w-]*\s+"
+    r"(?:log|logs|go|goes|get|gets|are|is|enter|enters|record|records|add|adds|put|puts|"
+    r"land|lands|end\s+up|ends\s+up|fill\s+in|fills\s+in)\b",
+    re.I,
+)
 
 
 def _place_of(step: Step) -> tuple[str | None, str] | None:
-    for field in _PLACE_FIELDS:
-        value = step.values.get(field)
+    for name in _PLACE_FIELDS:
+        value = step.values.get(name)
         if isinstance(value, str) and value.strip() and "{{" not in value and "{" not in value:
             return step.integration, value.strip().lower()
     return None

@@ -845,7 +845,13 @@ def to_english(text: str, language: str) -> str | None:
     text = _reorder(text, language)
     if _grammar().get(language, {}).get("verb_second"):
         # 'elke ochtend open ik de tabel …' → '… open I the table …' → '… I open the table …': the subject before its verb
-        verbs = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in _grammar()["verb_second"]), key=len, reverse=True))
+        verbs = "|".join(
+            sorted(
+                (re.escape(v).replace(r"\ ", r"\s+") for v in _grammar()["verb_second"]),
+                key=len,
+                reverse=True,
+            )
+        )
         text = re.sub(rf"(?<![\w'’-])({verbs})\s+(I|we)\b(?![\w'’-])", r"\2 \1", text)
     text = re.sub(r"\bat(?:\s+at)+\b", "at", text)  # 'saat 9'da' → 'at at 9'
     if _grammar().get(language, {}).get("service_after_noun"):
