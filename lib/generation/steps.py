@@ -12590,8 +12590,9 @@ _PLACE_FIELDS = (
 # a sentence that tells what people do, not what the run is asked to do: it opens on its subject, not a verb, 'I', 'we'
 # or 'please' ('Apprentices log hours in …', 'Every print job goes into …')
 _TOLD_OF_OTHERS = re.compile(
-    r"\W*(?:(?:every|each|all|our|the|their)\s+)?(?:[\w-]+\s+){0,4}?[a-z][\w-]*\s+"
-    r"(?:log|logs|go|goes|get|gets|are|is|enter|enters|record|records|add|adds|put|puts|"
+    r"\W*(?!(?:then|and|also|if|when|once|after|before|so|please|just|set|mark|change|make)\b)"
+    r"(?:(?:every|each|all|our|the|their)\s+)?(?:[\w-]+\s+){0,4}?[a-z][\w-]*\s+"
+    r"(?P<verb>log|logs|go|goes|get|gets|are|is|enter|enters|record|records|add|adds|put|puts|"
     r"land|lands|end\s+up|ends\s+up|fill\s+in|fills\s+in)\b",
     re.I,
 )
@@ -12617,7 +12618,9 @@ def _filled_by_others(steps: list[Step]) -> list[Step]:
         and _place_of(x) in read
         and not ACTION_START.match(re.sub(r"^\W+", "", x.text or ""))
         and not re.match(r"\W*(?:i|we|you|please)\b", x.text or "", re.I)
-        and _TOLD_OF_OTHERS.match(x.text or "")
+        and (said := _TOLD_OF_OTHERS.match(x.text or "")) is not None
+        and not ACTION_START.search(said.string[: said.start("verb")])
+        and not re.search(r"['’]s\b", said.string[: said.start("verb")])
     ]
     if not told:
         return steps
