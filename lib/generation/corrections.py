@@ -201,7 +201,44 @@ def corrected(text: str) -> str:
     # ('scratch the email, Desmond says a Teams post in 'X' is better': the step wanted instead, said as a preference)
     for pattern, said in lexicon()["corrections"]["preferred"].items():
         text = re.sub(pattern, said, text, flags=re.I)
+    text = _renamed_places(text)
     return one_at_a_time(_apply_first, text, 8)
+
+
+_NAME = r"(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’)"
+
+
+@lru_cache(maxsize=1)
+def _renamed_place() -> re.Pattern[str]:
+    """A quoted name the writer corrects right after saying it ('the Airtable 'Pledges' — no sorry, the 'Orders'
+    table', 'the sheet 'Stock 2024', I mean 'Stock 2025'', 'la tabla 'Clientes', perdón, la tabla 'Pedidos''): a
+    cue of correction (lexicon.json corrections 'name_cues') between the two names, a place's noun or 'the' before
+    the second at most."""
+    rules = lexicon()["corrections"]
+    nouns = "|".join(sorted(lexicon()["table_nouns"], key=len, reverse=True))
+    fill = r"(?:(?:" + rules["fillers"] + "|" + rules["name_cues"] + r")\b\s*[,.!:;—–-]*\s*)*"
+    return re.compile(
+        r"(?P<old>(?<![\w'’])" + _NAME + r")(?:\s+(?:" + nouns + r")s?)?\s*(?:[,:;(—–]|\s-|\.{2,3}|…)?\s*"
+        r"(?P<fill>"
+        + fill
+        + r")(?:(?:the|that|our|my)\s+)?(?:(?:"
+        + nouns
+        + r")s?\s+)?(?P<new>"
+        + _NAME
+        + r")",
+        re.I,
+    )
+
+
+def _renamed_places(text: str) -> str:
+    """`text` with each quoted name the writer took back ('the 'Pledges' — no sorry, the 'Orders' table') left out,
+    the name said after it in its place: only the last name is the place's."""
+    cue = re.compile(r"\b(?:" + lexicon()["corrections"]["name_cues"] + r")\b", re.I)
+    while True:
+        found = next((m for m in _renamed_place().finditer(text) if cue.search(m.group("fill"))), None)
+        if found is None:
+            return text
+        text = text[: found.start()] + text[found.start("new") :]
 
 
 def one_at_a_time(apply: Callable[[str], str | None], text: str, rounds: int) -> str:

@@ -2394,6 +2394,33 @@ _CHANNEL_EVENT = re.compile(
 _HEADED_CHATS = ("discord", "slack", "microsoft_teams", "telegram")
 
 
+def labelled_sources(text: str) -> str:
+    """'## Data\nSupabase table `cylinders` (scuba tanks) — columns: …', 'Source: the Airtable 'Stock' table': a place
+    given under a label that says where the data comes from (lexicon.json 'source_labels'), named by its service
+    without a verb, is read — 'Read the Supabase table `cylinders` …'."""
+
+    def read(m: re.Match[str]) -> str:
+        said = m.group("said")
+        named = integrations_in(said)
+        if not named or not re.match(
+            r"\W*(?:(?:the|our|my|an?)\s+)?$", said[: max(0, named[0][0] - 1)], re.I
+        ):
+            return m.group(0)
+        lead = re.match(r"\W*(?:(?:the|our|my|an?)\s+)?", said)
+        return m.group("label") + "Read the " + said[lead.end() if lead else 0 :]
+
+    labels = lexicon()["source_labels"]
+    return re.sub(
+        r"(?P<label>(?:^|(?<=\n))[ \t]*(?:#{1,6}[ \t]*(?:"
+        + labels
+        + r")[ \t]*:?[ \t]*\n[ \t]*(?:[-*•][ \t]+)?"
+        r"|(?:[-*•][ \t]+)?(?:" + labels + r")[ \t]*:[ \t]*))(?P<said>[^\n]{3,200})",
+        read,
+        text,
+        flags=re.I,
+    )
+
+
 def headed_channel(text: str) -> str:
     """'Kilbrannan Curling Club Discord: every message in #ask-the-club gets classified — …' → 'every message in
     #ask-the-club on Discord gets classified — …': a heading that names only where the chat is (a community and

@@ -158,6 +158,8 @@ def draft(description: str) -> Draft:
     description = lx.pointed_scopes(description)
     # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
     description = lx.headed_channel(description)
+    # '## Data\nSupabase table `cylinders` — columns: …': the place the data comes from, read
+    description = lx.labelled_sources(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
@@ -6680,7 +6682,9 @@ def _quoted(text: str) -> str | None:
 
 # 'is not', 'isn't', 'doesn't say', 'never mentions': a text test that holds when the value is absent
 _NOT_TEST = re.compile(
-    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|don'?t|do\s+not|"
+    r"\b(?:isn['’]?t|is\s+not|aren['’]?t|are\s+not|wasn['’]?t|was\s+not|doesn['’]?t|does\s+not|don['’]?t|do\s+not|"
+    # ('see who hasn't renewed', 'the ones that didn't reply')
+    r"hasn['’]?t|has\s+not|haven['’]?t|have\s+not|hadn['’]?t|didn['’]?t|did\s+not|weren['’]?t|were\s+not|"
     r"not|never|no\s+longer)\b",
     re.I,
 )

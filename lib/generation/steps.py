@@ -113,7 +113,8 @@ _READ = (
     # ('for each open pull request in …': the noun a pull request is, no verb)
     r"fetch|get|gets|read|pull(?![\s-]+requests?\b)|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
-    r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    # ('I open the egg farm's Excel sheet 'Flock Log'': the document of a business named by its owner)
+    r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
     r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place|"
     # ('every evening I open our Typeform 'Trial Entries'': the form's answers, looked at)
     r"form|typeform|survey)s?\b)|"
@@ -2219,6 +2220,10 @@ def _is_write(clause: str, key: str) -> bool:
         )
     ):
         return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
+    if "write" in entry and _MADE_KEPT.match(low):
+        return (
+            True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
+        )
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if any(_used_in(low, p) for p in phrases):
@@ -2420,6 +2425,14 @@ _SENT_FROM = re.compile(
     r"(?:sent|e-?mailed|mailed|delivered|go(?:es)?\s+out|sent\s+out)\b"
 )
 
+# ('- The image is saved to the Google Drive folder 'Mockups'', 'the summary gets stored in …'): what the run made,
+# kept where the sentence says
+_MADE_KEPT = re.compile(
+    r"\W*(?:and\s+|then\s+)?the\s+(?:[\w-]+\s+)?(?:image|picture|photo|mock-?up|render|summary|report|result|output|"
+    r"transcript|translation|draft|digest|recap|answer|reply|chart|audio|recording)s?\s+"
+    r"(?:is|are|gets?|should be|will be|must be)\s+(?:automatically\s+)?(?:saved|stored|uploaded|filed|put|placed|"
+    r"dropped|kept|archived)\s+(?:as\s+[^.,;]{1,30}?\s+)?(?:to|into|in|on|inside)\b"
+)
 _PASSIVE_WRITE = re.compile(
     # ('… and each date gets added as an event in our Google Calendar')
     r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one|(?:each|every)\s+[a-z][\w-]*)\s*"
@@ -3055,7 +3068,10 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         re.search(r"\b(" + _READ + r"|searches|queries|fetches|reads|pulls|scrapes)\b", low)
         or any(
             re.search(
-                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+|an?\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+|an?\s+)?"
+                # ('from the bubble tea shop's Airtable', 'in the farm's Excel sheet': the place is a business's own)
+                r"(?:(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s+)?"
+                r"(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
                 # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox', 'in our Sim knowledge base'
                 r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+|sim\s+)?" + re.escape(p),
                 low,
@@ -6130,6 +6146,32 @@ def _given_input_in(query: str, description: str) -> str:
     return query[: said.start()] + "{start}" + query[said.end() :]
 
 
+# 'Sensors post readings to https://…', 'our weather station publishes its data at https://…': something else sends its
+# data to an address (a subject that is not the run's, a verb of sending, the address after it)
+_POSTED_BY_OTHERS = re.compile(
+    r"^\W*(?:(?:the|our|my|their|all|each|every|its)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?!(?:bot|workflow|flow|agent|automation|it|sim|system|i|we|you|then|and|also|please|just)\b)[a-z][\w-]*\s+"
+    r"(?P<verb>post|posts|send|sends|push|pushes|publish|publishes|upload|uploads|write|writes|report|reports|"
+    r"stream|streams|dump|dumps)\s+(?P<what>(?:[\w'’-]+\s+){0,4}?)(?P<prep>to|at|on|into)\s+(?=https?://)",
+    re.I,
+)
+# the run told to read the address said before ('Check it every 30 min', 'poll that endpoint', 'read the feed')
+_READ_IT = re.compile(
+    r"\b(?:check|poll|read|fetch|pull|query|look\s+at|get|grab|watch|monitor)\s+(?:it|that|them|there|(?:the|that|this)\s+"
+    r"(?:endpoint|url|address|feed|api|page|readings|data|numbers|values))\b",
+    re.I,
+)
+
+
+def _posted_there_by_others(clause: str, description: str) -> str:
+    """'Sensors post readings to https://… | Check it every 30 min': the address others send their data to, which the
+    run is told to check — the run reads it ('fetch readings from https://…'), it sends nothing there."""
+    told = _POSTED_BY_OTHERS.match(clause)
+    if told is None or ACTION_START.match(clause.lstrip(" -*•\t")) or not _READ_IT.search(description):
+        return clause
+    return "fetch " + (told.group("what") or "the data ") + "from " + clause[told.end() :]
+
+
 def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -6168,6 +6210,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         # what it does (read as if the verb opened the clause)
         clause = clause[labelled.end() :]
     clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
+    clause = _posted_there_by_others(clause, description)
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     said_not = re.search(_NEGATION + r"\b", low)
@@ -7234,6 +7277,8 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
         r"\b(?:"
         + _READ
         + r")\b\s+(?:(?:the|all|any|our|my|new|latest|recent|incoming|fresh|every|each|of)\s+)*"
+        # ('pull last month's jobs', 'pull the week's rows': the time whose items are read, not what they are)
+        r"(?:(?:last|this|past|previous|the)\s+)?(?:(?:day|week|month|year|quarter|today|yesterday|night)['’]s\s+)?"
         r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
         low,
     )
@@ -7245,7 +7290,12 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
         for at, key in lx.integrations_in(description)
         if not ruled(ruled_out, key, "read")
         and any(
-            op.get("mode") == "read" and any(n in (op.get("objects") or []) for n in nouns)
+            op.get("mode") == "read"
+            and (
+                any(n in (op.get("objects") or []) for n in nouns)
+                # ('… goes into the Airtable 'Jobs' table … pull last month's jobs': the items the place is named for)
+                or _place_named_for(key, description, nouns)
+            )
             for op in operations().get(lexicon()["integrations"][key]["type"], {}).values()
         )
     ]
@@ -7257,6 +7307,15 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     step = _integration_step(key, f"{clause} from {told}", description, write=False)
     step.text = clause
     return step if step.kind == "source" else None
+
+
+def _place_named_for(key: str, description: str, nouns: list[str]) -> bool:
+    """Whether the place the description names for service `key` ('the Airtable 'Jobs' table') is named for one of
+    `nouns` ('jobs', 'job'): what is read there is what it holds."""
+    place = re.findall(r"['\"“‘]([^'\"”’\n]{1,60})['\"”’]", _named_place(key, description))
+    names = {p.lower().strip() for p in place}
+    # (the items, plural: 'read the receipt' of a run given one is no read of the 'Receipts' sheet)
+    return any(n.endswith("s") and (n in names or n[:-1] in names) for n in nouns)
 
 
 def _named_place(key: str, description: str) -> str:
@@ -12687,7 +12746,71 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     _written_back_home(steps)
     _state_read_before(steps)
     _else_done_anyway(steps)
-    return steps
+    return _filled_by_others(steps)
+
+
+# the fields that name the place a table or sheet step reads or writes
+_PLACE_FIELDS = (
+    "table",
+    "tableId",
+    "spreadsheetId",
+    "manualSpreadsheetId",
+    "databaseId",
+    "workbook",
+    "sheetName",
+)
+# a sentence that tells what people do, not what the run is asked to do: it opens on its subject, not a verb, 'I', 'we'
+# or 'please' ('Apprentices log hours in …', 'Every print job goes into …')
+_TOLD_OF_OTHERS = re.compile(
+    r"\W*(?!(?:then|and|also|if|when|once|after|before|so|please|just|set|mark|change|make)\b)"
+    r"(?:(?:every|each|all|our|the|their)\s+)?(?:[\w-]+\s+){0,4}?[a-z][\w-]*\s+"
+    r"(?P<verb>log|logs|go|goes|get|gets|are|is|enter|enters|record|records|add|adds|put|puts|"
+    r"land|lands|end\s+up|ends\s+up|fill\s+in|fills\s+in)\b",
+    re.I,
+)
+
+
+def _place_of(step: Step) -> tuple[str | None, str] | None:
+    for name in _PLACE_FIELDS:
+        value = step.values.get(name)
+        if isinstance(value, str) and value.strip() and "{{" not in value and "{" not in value:
+            return step.integration, value.strip().lower()
+    return None
+
+
+def _filled_by_others(steps: list[Step]) -> list[Step]:
+    """'Apprentices log hours in the Supabase table 'hours'. On the 28th, pull the month's rows …', 'Every print job
+    goes into the Airtable 'Jobs' table … pull last month's jobs': a place others fill, told as what they do, that the
+    run reads too — where the data comes from, no write of the run's (nor a walk over the jobs it told of)."""
+    read = {_place_of(x) for x in _in_order(steps) if x.kind == "source"} - {None}
+    told = [
+        x
+        for x in _in_order(steps)
+        if x.kind == "action"
+        and _place_of(x) in read
+        and not ACTION_START.match(re.sub(r"^\W+", "", x.text or ""))
+        and not re.match(r"\W*(?:i|we|you|please)\b", x.text or "", re.I)
+        and (said := _TOLD_OF_OTHERS.match(x.text or "")) is not None
+        and not ACTION_START.search(said.string[: said.start("verb")])
+        and not re.search(r"['’]s\b", said.string[: said.start("verb")])
+    ]
+    if not told:
+        return steps
+
+    def without(group: list[Step]) -> list[Step]:
+        out: list[Step] = []
+        for x in group:
+            if any(x is t for t in told):
+                continue
+            if x.kind == "loop" and x.body and any(x.body[0] is t for t in told):
+                out += without(x.body)  # ('Every print job goes into …, pull …': the habit told, no walk)
+                continue
+            x.body[:] = without(x.body)
+            x.branches = [(name, without(branch)) for name, branch in x.branches]
+            out.append(x)
+        return out
+
+    return without(steps)
 
 
 # 'Smaller pieces just go into Notion', 'the rest simply stay in the sheet': the other side does only what was done

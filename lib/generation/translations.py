@@ -877,6 +877,16 @@ def to_english(text: str, language: str) -> str | None:
     # Turkish 'İ' lowers to 'i' and a combining dot
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
     text = _reorder(text, language)
+    if _grammar().get(language, {}).get("verb_second"):
+        # 'elke ochtend open ik de tabel …' → '… open I the table …' → '… I open the table …': the subject before its verb
+        verbs = "|".join(
+            sorted(
+                (re.escape(v).replace(r"\ ", r"\s+") for v in _grammar()["verb_second"]),
+                key=len,
+                reverse=True,
+            )
+        )
+        text = re.sub(rf"(?<![\w'’-])({verbs})\s+(I|we)\b(?![\w'’-])", r"\2 \1", text)
     text = re.sub(r"\bat(?:\s+at)+\b", "at", text)  # 'saat 9'da' → 'at at 9'
     if _grammar().get(language, {}).get("service_after_noun"):
         # 'los tickets abiertos de Jira' → 'the tickets open of Jira' → 'the open Jira tickets': a state said after
