@@ -2319,6 +2319,27 @@ def comparison_signs(text: str) -> str:
     return re.sub("[" + "".join(_SIGNS) + "]", lambda m: _SIGNS[m.group(0)], text)
 
 
+@lru_cache(maxsize=1)
+def _message_at() -> Any:
+    """'send an email at the manager, …', 'a message at our supplier': a message said sent *at* a person of the
+    lexicon's `people` (or the user's own: boss, team) or at an address (French 'à' read word by word, and English as
+    many write it); 'at the end of the day' is a time and stays."""
+    people = "|".join(
+        sorted({*lexicon()["people"], "boss", "team", "office", "accountant"}, key=len, reverse=True)
+    )
+    return re.compile(
+        r"\b((?:send|sends|sending|write|writes|drop|drops|shoot|shoots)\s+(?:(?:an?|the|one)\s+)?(?:quick\s+)?"
+        r"(?:e-?mail|mail|message|text|sms|note|reminder|alert)(?:\s+message)?)\s+at\s+"
+        r"(?=[\w.+-]+@[\w-]+\.|(?:the|our|my|their|his|her|your)\s+(?:" + people + r")s?\b)",
+        re.I,
+    )
+
+
+def message_at(text: str) -> str:
+    """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`)."""
+    return _message_at().sub(r"\1 to ", text)
+
+
 def quoted_apostrophes(text: str) -> str:
     """`text` with the apostrophe inside a single-quoted place name written ’ ("a Google Sheet called 'This Week's
     Catch' … read 'This Week's Catch'" → "… 'This Week’s Catch'"), so every reader of a quoted name finds the whole

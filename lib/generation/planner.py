@@ -146,6 +146,7 @@ def draft(description: str) -> Draft:
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
     description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
+    description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description

@@ -72,3 +72,36 @@ def test_an_event_without_guests_is_passed_over_not_the_end_of_the_run(descripti
     assert any(any(e.source == t.id and e.handle == "else" for e in plan.edges) for t in tests)
     state = compose(plan, seed="r49m").state
     assert validate(state).valid and not runtime_findings(validate(state))
+
+
+@pytest.mark.parametrize(
+    ("description", "address"),
+    [
+        (
+            "When a Stripe payment fails, send an email at the manager, billing@acme.example.",
+            "billing@acme.example",
+        ),
+        (
+            "Every Monday at 9 read the 'Stock' sheet and send a message at our supplier, orders@hops.example.",
+            "orders@hops.example",
+        ),
+        (
+            "When a form is submitted, send an e-mail at desk@clinic.example with the answers.",
+            "desk@clinic.example",
+        ),
+    ],
+)
+def test_a_message_sent_at_someone_goes_to_them_alone(description, address):
+    """'send an email at the manager, …' (English as many write it, and French 'à' read word by word) e-mailed the
+    payer too: 'at' is 'to' before a person or an address."""
+    plan = planner.plan(description)
+    sends = [b for b in plan.blocks if b.type == "gmail"]
+    assert [plan.value(b.id, "to") for b in sends] == [address]
+
+
+def test_a_message_sent_at_a_time_keeps_its_time():
+    plan = planner.plan(
+        "Every Friday, send an email at the end of the day to boss@acme.example with the week's orders from the 'Orders' sheet."
+    )
+    sends = [b for b in plan.blocks if b.type == "gmail"]
+    assert [plan.value(b.id, "to") for b in sends] == ["boss@acme.example"]
