@@ -22,7 +22,19 @@ from lib.sim.names import normalize_name
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r49f-06-fr-outlook-objet": "'envoie chacun sur Slack': 'chacun' (each one) is not read as a loop over the mail kept",
+    "r49f-08-de-outlook-betreff": "'jede als Seite in Notion anlegen': 'jede' (each) is not read as a loop",
+    "r49f-14-nl-outlook-onderwerp": "'elk in Slack #verkoop zetten': 'elk' (each) is not read as a loop",
+    "r49f-10-en-slack-with-word": "'have AI summarise them for me by email': the e-mail said after 'for me by' is not built",
+    "r49f-15-en-teams-that-mention": "'add each to Airtable' after a Teams read: Teams' channel read returns one text, no list to walk",
+}
+# Teams' channel read (read_channel) returns one text, not a list of messages (services.json 'result': 'content'):
+# there is nothing to keep item by item, so an AI step is told to keep what mentions the words instead
+_NO_LIST = {
+    "r49f-05-en-teams-mention": "Teams' channel read returns one text, no list a function can keep items of",
+    "r49f-15-en-teams-that-mention": "Teams' channel read returns one text, no list a function can keep items of",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round49f.jsonl", _KNOWN))
@@ -31,7 +43,12 @@ def test_round49f_description_comes_out_right(item):
 
 
 def _mail(subject: str, body: str = "Hello, see below.") -> dict:
-    return {"id": subject[:5], "subject": subject, "from": {"address": "ann@client.example"}, "bodyPreview": body}
+    return {
+        "id": subject[:5],
+        "subject": subject,
+        "from": {"address": "ann@client.example"},
+        "bodyPreview": body,
+    }
 
 
 def _post(text: str, field: str = "text") -> dict:
@@ -40,9 +57,21 @@ def _post(text: str, field: str = "text") -> dict:
 
 # id → (the read's block type, an item the filter keeps, an item it drops)
 _FILTERS = {
-    "r49f-01-en-outlook-subject": ("outlook", _mail("Refund request for order 5512"), _mail("Weekly newsletter")),
-    "r49f-02-en-outlook-subject-contains": ("outlook", _mail("PO number 4471 attached"), _mail("Lunch on Friday?")),
-    "r49f-03-en-slack-containing": ("slack", _post("Possible outage on eu-west"), _post("Standup moved to 10")),
+    "r49f-01-en-outlook-subject": (
+        "outlook",
+        _mail("Refund request for order 5512"),
+        _mail("Weekly newsletter"),
+    ),
+    "r49f-02-en-outlook-subject-contains": (
+        "outlook",
+        _mail("PO number 4471 attached"),
+        _mail("Lunch on Friday?"),
+    ),
+    "r49f-03-en-slack-containing": (
+        "slack",
+        _post("Possible outage on eu-west"),
+        _post("Standup moved to 10"),
+    ),
     "r49f-04-en-discord-containing": (
         "discord",
         _post("New bug report: login loops", "content"),
@@ -64,7 +93,11 @@ _FILTERS = {
         _post("Je voudrais un remboursement svp", "content"),
         _post("Merci pour la livraison", "content"),
     ),
-    "r49f-13-en-outlook-subject-has-reply": ("outlook", _mail("Viewing request - 4 Mill Lane"), _mail("Invoice 22")),
+    "r49f-13-en-outlook-subject-has-reply": (
+        "outlook",
+        _mail("Viewing request - 4 Mill Lane"),
+        _mail("Invoice 22"),
+    ),
     "r49f-14-nl-outlook-onderwerp": ("outlook", _mail("Offerte aanvraag dakgoot"), _mail("Vakantie")),
     "r49f-15-en-teams-that-mention": (
         "microsoft_teams",
@@ -81,11 +114,19 @@ def _descriptions() -> dict[str, str]:
 
 def _run(code: str) -> object:
     program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    return json.loads(subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout)
+    return json.loads(
+        subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
+    )
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
-@pytest.mark.parametrize("case", sorted(_FILTERS))
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=[pytest.mark.xfail(reason=_NO_LIST[c], strict=True)]) if c in _NO_LIST else c
+        for c in sorted(_FILTERS)
+    ],
+)
 def test_a_filter_the_read_cannot_take_keeps_only_the_matching_items(case):
     kind, kept, dropped = _FILTERS[case]
     state = compose(planner.plan(_descriptions()[case]), seed="r49f").state
