@@ -4972,7 +4972,8 @@ class _Builder:
         whose operation cannot search for them (steps.Step.keep): in the subject (else the title, else the whole item)
         or anywhere in the item, each word of the words, whatever its case."""
         where, words = said
-        spoken = [w for w in words.lower().split() if w]
+        # (each alternative a list of words the item holds all of: "'damaged' or 'shortage'")
+        spoken = [[w for w in one.lower().split() if w] for one in words.split(" | ")]
         name = next(b.name for b in self.blocks if b.id == read)
         text = (
             "(x) => { const s = x?.subject ?? x?.title ?? x?.name; "
@@ -4984,9 +4985,9 @@ class _Builder:
             [
                 f"// the items of {name} whose {'subject' if where == 'subject' else 'text'} holds {json.dumps(words)}:"
                 " the read itself cannot search for it",
-                f"const words = {json.dumps(spoken, ensure_ascii=False)};",
+                f"const said = {json.dumps(spoken, ensure_ascii=False)};",
                 f"const text = {text};",
-                f"return [].concat({listed} || []).filter((x) => words.every((w) => text(x).includes(w)));",
+                f"return [].concat({listed} || []).filter((x) => said.some((words) => words.every((w) => text(x).includes(w))));",
             ]
         )
         local = self.add("function", {"code": code}, parent, name=f"Matching items of {name}")

@@ -3205,7 +3205,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         found = entry["text_search"]
         mode = {
             "operation": found["operation"],
-            "values": {found["field"]: found["value"].replace("{q}", worded[1])},
+            "values": {found["field"]: found["value"].replace("{q}", '" OR "'.join(worded[1].split(" | ")))},
         }
     if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
         found = entry["sender_search"]
@@ -4053,11 +4053,24 @@ def _said_filter(clause: str) -> tuple[str, str] | None:
     the subject ("emails with 'refund' in the subject", « facture » dans l'objet), ('anywhere', words) when said of
     the item ('messages containing 'outage''); None when it says none."""
     said = lexicon()["item_filters"]
+    if re.search(said["tested"], clause, re.I):
+        return None  # ('if there are messages mentioning 'SEV1'': a test of what was read, no filter of the read)
     for where in ("subject", "anywhere"):
         for pattern in said[where]:
             found = re.search(pattern, clause, re.I)
-            if found and found.group("q").strip():
-                return where, " ".join(found.group("q").split())
+            if not found or not found.group("q").strip():
+                continue
+            if re.search(said["excluded"], clause.replace(found.group(0), " "), re.I):
+                return None  # ("with 'TRAINING' in the title - please leave them out": the items not kept)
+            words = [" ".join(found.group("q").split())]
+            rest = clause[found.end() :]
+            other = re.search(said["more"], rest, re.I)
+            while other is not None and other.group("q").strip():
+                # ("mention 'damaged' or 'shortage'": either)
+                words.append(" ".join(other.group("q").split()))
+                rest = rest[other.end() :]
+                other = re.search(said["more"], rest, re.I)
+            return where, " | ".join(words)
     return None
 
 
@@ -4074,7 +4087,7 @@ def _keep_on(step: Step, said: tuple[str, str]) -> bool:
     search = entry.get("subject_search" if said[0] == "subject" else "text_search")
     if search is not None and step.values.get("operation") == entry["read"].get("operation"):
         step.values["operation"] = search["operation"]
-        step.values[search["field"]] = search["value"].replace("{q}", said[1])
+        step.values[search["field"]] = search["value"].replace("{q}", '" OR "'.join(said[1].split(" | ")))
         return True
     if (
         step.query is not None
