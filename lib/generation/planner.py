@@ -3881,6 +3881,15 @@ class _Builder:
                                 self.item_emails[prev] = self.item_emails[items]
                                 self.item_holders[prev] = self.item_holders[items]
                                 self.item_urls[prev] = self.item_urls[items]
+                            if step.keep and local not in self.sheet_reads():
+                                # 'Outlook emails with 'skip collection' in the subject': the items that hold the words
+                                kept_list = prev if step.sender else items
+                                heads, prev = self.kept_matching(step.keep, local, kept_list, heads, parent)
+                                self.refs[id(step)] = prev
+                                self.lists.append(prev)
+                                self.item_emails[prev] = self.item_emails[items]
+                                self.item_holders[prev] = self.item_holders[items]
+                                self.item_urls[prev] = self.item_urls[items]
         return heads, prev
 
     def sheet_reads(self) -> set[str]:
@@ -4949,6 +4958,45 @@ class _Builder:
             f"the mail read is kept to what {sender} sent (the read itself cannot search by sender)"
         )
         self.edge([(read, "source")], local)
+        return [(local, "source")], f"<{local}.result>"
+
+    def kept_matching(
+        self,
+        said: tuple[str, str],
+        read: str,
+        listed: str,
+        heads: list[tuple[str, str]],
+        parent: str | None,
+    ) -> tuple[list[tuple[str, str]], str]:
+        """The items a read returned kept to those holding the words said of them (`said`: where, the words), for a read
+        whose operation cannot search for them (steps.Step.keep): in the subject (else the title, else the whole item)
+        or anywhere in the item, each word of the words, whatever its case."""
+        where, words = said
+        # (each alternative a list of words the item holds all of: "'damaged' or 'shortage'")
+        spoken = [[w for w in one.lower().split() if w] for one in words.split(" | ")]
+        name = next(b.name for b in self.blocks if b.id == read)
+        text = (
+            "(x) => { const s = x?.subject ?? x?.title ?? x?.name; "
+            "return (s != null ? String(s) : JSON.stringify(x ?? '')).toLowerCase(); }"
+            if where == "subject"
+            else "(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? '')).toLowerCase()"
+        )
+        code = "\n".join(
+            [
+                f"// the items of {name} whose {'subject' if where == 'subject' else 'text'} holds {json.dumps(words)}:"
+                " the read itself cannot search for it",
+                f"const said = {json.dumps(spoken, ensure_ascii=False)};",
+                f"const text = {text};",
+                f"return [].concat({listed} || []).filter((x) => said.some((words) => words.every((w) => text(x).includes(w))));",
+            ]
+        )
+        local = self.add("function", {"code": code}, parent, name=f"Matching items of {name}")
+        self.words[local] = self.words.get(read, "")
+        self.notes.append(
+            f"the items {name} reads are kept to those whose {where if where == 'subject' else 'text'} holds "
+            f"'{words}' (the read itself cannot search for it)"
+        )
+        self.edge(heads, local)
         return [(local, "source")], f"<{local}.result>"
 
     def kept_items(

@@ -5,7 +5,8 @@ A test before a loop and its clean end (`empty_lists`), the function giving a se
 address and the test passing over an item without one (`item_addresses`), the row a change is written to and the read it is
 found in ('Row for …', 'Rows for …', `row_writes`), the lines a message's data becomes
 (`readable_data`), the 'No action' end of a test's other side, a loop's mark of what it acted on ('Done in Loop 1',
-`loop_results`). Their names say so. The evaluation (bench/structure_judge.py) matches no labelled step or test to
+`loop_results`), the items a read returned kept to the words said of them when the read cannot search for them
+('Matching items of Outlook 1', `planner.kept_matching`). Their names say so. The evaluation (bench/structure_judge.py) matches no labelled step or test to
 them, and tests about the steps look past them. A computation the user asked for ('the number of notes sent', 'the
 rows where …') is a step, not plumbing.
 """
@@ -17,7 +18,7 @@ from lib.generation import rx as re
 
 # (names that modules give their own blocks, each before the name of the block it serves or a number)
 _NAMES = re.compile(
-    r"^(?:No action(?: \d+)?$|Format |Rows of |Done in |(?:Any |No )?[Ii]tem key for |(?:Any |No )[Rr]ow for )"
+    r"^(?:No action(?: \d+)?$|Format |Rows of |Done in |Matching items of |(?:Any |No )?[Ii]tem key for |(?:Any |No )[Rr]ow for )"
 )
 
 

@@ -218,6 +218,9 @@ class Step:
     )
     # a mail read's sender its block cannot search for (Outlook's read has no query): kept by a function after it
     sender: str | None = None
+    # words said of what a read returns that its operation cannot search for ('emails with 'X' in the subject' from
+    # Outlook, 'the Slack messages containing 'X''): (where: 'subject' or 'anywhere', the words), kept by a function
+    keep: tuple[str, str] | None = None
 
 
 # a comma that goes on with a list of verbs ('insert, update or delete'), not with another clause
@@ -3194,6 +3197,16 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
     sender = None if write or subject or "sender_search" not in entry else _SENDER_IS.search(clause)
+    # 'emails containing 'gravel'' read from a mailbox that searches (integrations 'text_search'): a search of the words
+    worded = (
+        None if write or subject or label or sender or "text_search" not in entry else _said_filter(clause)
+    )
+    if worded is not None and worded[0] == "anywhere":
+        found = entry["text_search"]
+        mode = {
+            "operation": found["operation"],
+            "values": {found["field"]: found["value"].replace("{q}", '" OR "'.join(worded[1].split(" | ")))},
+        }
     if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
         found = entry["sender_search"]
         query = found["value"].replace("{q}", sender.group(1).lstrip("@"))
@@ -3340,6 +3353,12 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         # 'check my Outlook inbox for emails from invoices@vendor.com': a read that cannot search for the sender
         told = _SENDER_IS.search(clause)
         step.sender = told.group(1).lstrip("@").lower() if told else None
+    if not write and not mode.get("query"):
+        # "emails with 'skip collection' in the subject" from Outlook, 'the #ops messages containing 'outage'': a read
+        # whose operation takes no search for the words keeps every item; a function after it keeps the matching ones
+        kept = _said_filter(clause)
+        if kept is not None and not (kept[0] == "subject" and "subject_search" in entry):
+            _keep_on(step, kept)
     if need:
         step.needs.append(need)
     if entry.get("process"):
@@ -4027,6 +4046,57 @@ _SUBJECT_HAS = re.compile(
     r"[\"“']([^\"”']{2,60})[\"”']",
     re.I,
 )
+
+
+def _said_filter(clause: str) -> tuple[str, str] | None:
+    """The words a clause says what it reads must hold (lexicon.json 'item_filters'): ('subject', words) when said of
+    the subject ("emails with 'refund' in the subject", « facture » dans l'objet), ('anywhere', words) when said of
+    the item ('messages containing 'outage''); None when it says none."""
+    said = lexicon()["item_filters"]
+    if re.search(said["tested"], clause, re.I):
+        return None  # ('if there are messages mentioning 'SEV1'': a test of what was read, no filter of the read)
+    for where in ("subject", "anywhere"):
+        for pattern in said[where]:
+            found = re.search(pattern, clause, re.I)
+            if not found or not found.group("q").strip():
+                continue
+            if re.search(said["excluded"], clause.replace(found.group(0), " "), re.I):
+                return None  # ("with 'TRAINING' in the title - please leave them out": the items not kept)
+            words = [" ".join(found.group("q").split())]
+            rest = clause[found.end() :]
+            other = re.search(said["more"], rest, re.I)
+            while other is not None and other.group("q").strip():
+                # ("mention 'damaged' or 'shortage'": either)
+                words.append(" ".join(other.group("q").split()))
+                rest = rest[other.end() :]
+                other = re.search(said["more"], rest, re.I)
+            return where, " | ".join(words)
+    return None
+
+
+def _keep_on(step: Step, said: tuple[str, str]) -> bool:
+    """Have a function keep the items `step` reads to those holding the words `said` (`Step.keep`), when it reads a
+    list (services.json's list path of its operation) and its operation has no field searching for them (a query, a
+    filter); a mail service whose read searches (integrations 'subject_search', 'text_search') is turned to that
+    search instead. Whether the words went anywhere."""
+    from lib.generation.services import list_path
+
+    entry = lexicon()["integrations"].get(step.integration or "", {})
+    if step.kind != "source" or step.keep is not None or "read" not in entry:
+        return False
+    search = entry.get("subject_search" if said[0] == "subject" else "text_search")
+    if search is not None and step.values.get("operation") == entry["read"].get("operation"):
+        step.values["operation"] = search["operation"]
+        step.values[search["field"]] = search["value"].replace("{q}", '" OR "'.join(said[1].split(" | ")))
+        return True
+    if (
+        step.query is not None
+        or any(k in step.values for k in ("query", "filter", "search", "q"))
+        or list_path(step.type, step.values.get("operation"), step.integration) is None
+    ):
+        return False
+    step.keep = said
+    return True
 
 
 def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
@@ -6804,6 +6874,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if s.kind == "source"
         and s.integration in lexicon()["integrations"]
         and not lexicon()["integrations"][s.integration].get("read", {}).get("query")
+        and s.keep is None
     ]
     if (
         topic
@@ -7341,7 +7412,12 @@ def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) ->
     text, others = _channels_joined(text)
     for clause in _named_after(clauses(text)):
         for one in _each_channel(clause, others):
-            out += _changed_where_found(one, out, description, ruled_out)
+            found = _changed_where_found(one, out, description, ruled_out)
+            said = _said_filter(one) if out and out[-1].kind == "source" else None
+            if said is not None and not any(s.kind in ("source", "action") for s in found):
+                # 'check Outlook, take the emails with 'quote' in the subject': the words said of what was just read
+                _keep_on(out[-1], said)
+            out += found
     return out
 
 
@@ -12746,7 +12822,35 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     _written_back_home(steps)
     _state_read_before(steps)
     _else_done_anyway(steps)
+    _said_after_read(steps, text)
     return _filled_by_others(steps)
+
+
+def _said_after_read(steps: list[Step], text: str) -> None:
+    """'check Outlook, take the emails with 'quote' in the subject and …', 'lee Outlook, toma los correos con …': the
+    words said of what a read returns in the clause right after it, which reads and writes nothing of its own (a
+    function keeps the matching items, `_keep_on`)."""
+    for container in _containers(steps):
+        for step in container:
+            if step.kind != "source" or step.keep is not None or not step.text.strip():
+                continue
+            at = text.find(step.text.strip())
+            if at < 0:
+                continue
+            rest = re.split(r"[.;!?\n]", text[at + len(step.text.strip()) :], maxsplit=1)[0]
+            after = next((c for c in clauses(rest) if c.strip(" ,")), "")
+            said = _said_filter(after)
+            if said is None or re.match(r"\s*(?:(?:and|then)\s+)?" + _WRITE, after.strip(" ,"), re.I):
+                continue
+            if any(
+                other is not step
+                and other.kind in ("source", "action")
+                and other.text.strip()
+                and (other.text.strip(" ,") in after or after.strip(" ,") in other.text)
+                for other in _in_order(steps)
+            ):
+                continue  # ('…, the Slack messages containing 'X'': another read of its own)
+            _keep_on(step, said)
 
 
 # the fields that name the place a table or sheet step reads or writes

@@ -80,7 +80,8 @@ def test_each_names_a_list_to_repeat_over_only_before_its_noun(sentence, loop):
 
 
 def test_an_agent_after_a_topic_filter_keeps_the_items_itself():
-    """One agent reads the posts, keeps the ones on topic and writes the digest; the post reads that agent."""
+    """One agent writes the digest of the posts on topic; the post reads that agent. (Round 49f: a quoted word the
+    posts must mention is kept by a function after the read, `Step.keep`, no longer by the agent's prompt.)"""
     text = (
         "Every morning read the new posts from r/sysadmin that mention 'outage', "
         "have AI write a short incident digest from them, and post it to #ops in Slack."
@@ -88,7 +89,8 @@ def test_an_agent_after_a_topic_filter_keeps_the_items_itself():
     got = steps.read_steps(text, text)
     agents = [s for s in got if s.type == "agent"]
     assert len(agents) == 1
-    assert "outage" in agents[0].values["systemPrompt"]
+    read = next(s for s in got if s.type == "reddit")
+    assert read.keep == ("anywhere", "outage") or "outage" in agents[0].values["systemPrompt"]
 
 
 def test_an_update_per_item_names_the_current_items_record():
