@@ -39,7 +39,7 @@ _JS_SPECIAL = set(r".*+?^${}()|[]\/")
 
 def _js_pattern(label: str) -> str:
     """`label` as a JavaScript regular-expression source (u flag: escape only what is syntax, spaces as any)."""
-    out = []
+    out: list[str] = []
     for char in label:
         if char.isspace():
             if not out or out[-1] != r"\s+":
