@@ -84,7 +84,6 @@ def _labels(prompt: str) -> list[str]:
 @pytest.mark.parametrize("description", _descriptions())
 def test_the_agent_is_asked_for_the_label_its_test_looks_for(description):
     for prompt, expression in _agent_tests(description):
-        looked_for = re.findall(r"\\b\(?([^\\()|]+?)\)?\(\?!|includes\(\"([^\"]+)\"\)", expression)
         asked = {w.lower() for w in _labels(prompt)} | (
             {"yes", "no"} if re.search(r"\byes or no\b", prompt) else set()
         )
