@@ -35,6 +35,14 @@ _FREE_ENDS = (
     r"\s*Answer with the result only\.$",
 )
 _JS_SPECIAL = set(r".*+?^${}()|[]\/")
+# a label is a word or words ('urgent', 'allergy question'); an address, a number, a file's ending is data
+_WORD_LABEL = re.compile(r"[^\W\d_](?:[^\W\d_]|[\s'’-])*[^\W\d_]")
+# an agent that answers data (JSON, a number, a list) keeps its tests on that data as they are
+_ANSWERS_DATA = re.compile(r"\bJSON\b|\bnumber only\b|\bas a JSON list\b")
+# an agent whose answer another block shows is asked to lead with the label only when it judges, not when it writes
+_JUDGES = re.compile(
+    r"^You (?:analyse|classify|check|decide|judge|do this with the input: (?:get|have|let|ask)\b)"
+)
 
 
 def _js_pattern(label: str) -> str:
@@ -96,7 +104,14 @@ def answer_labels(plan: WorkflowPlan) -> list[str]:
                 expression = str(condition.get("value") or "")
 
                 def rewrite(m: re.Match[str]) -> str:
-                    if m.group("id") not in agents:
+                    agent = agents.get(m.group("id"))
+                    if (
+                        agent is None
+                        or not _WORD_LABEL.fullmatch(m.group("w"))
+                        or _ANSWERS_DATA.search(
+                            str(next((v.value for v in agent.values if v.id == "systemPrompt"), ""))
+                        )
+                    ):
                         return m.group(0)
                     wanted.setdefault(m.group("id"), []).append(m.group("w").lower())
                     return label_test(f"<{m.group('id')}.content>", m.group("w"))
@@ -124,6 +139,8 @@ def answer_labels(plan: WorkflowPlan) -> list[str]:
         text = text.replace(" and report the key findings briefly.", ".").rstrip()
         if text and not text.endswith((".", "!", "?")):
             text += "."
+        if _readers(plan, agent) and not _JUDGES.match(prompt.value):
+            continue  # (a reply drafted and sent: its text is not a label's)
         if _readers(plan, agent):
             ask = f" Begin your answer with one word, {said}, then give the rest."
         else:
