@@ -19,6 +19,7 @@ from lib.errors import CannotPlan
 from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
 from lib.generation import rx as re
+from lib.generation.answer_labels import answer_labels
 from lib.generation.brought import brought_fields, said_fields, with_fields
 from lib.generation.chat_users import look_up_chat_users
 from lib.generation.corrections import corrected
@@ -1076,6 +1077,7 @@ def draft(description: str) -> Draft:
         builder.notes += tally_loop_results(workflow_plan, builder.words, said)
         builder.notes += readable_data(workflow_plan)
         builder.notes += guard_empty_lists(workflow_plan)
+        builder.notes += answer_labels(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
         return Draft(
             workflow_plan,
