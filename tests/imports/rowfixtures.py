@@ -215,7 +215,8 @@ def triage_blocks(wid: str = WF_ID) -> list[dict]:
             "Function 1",
             120,
             90,
-            {"code": _sb("code", "code", "return `${<agent1.content>} #${<loop.index>}`")},
+            # (the text between the backticks: JUL25 pastes a text into a template literal bare, so in `${…}` it would not compile)
+            {"code": _sb("code", "code", "return `<agent1.content> #${<loop.index>}`")},
             {"result": "any", "stdout": "string"},
             data={},
             parent=LOOP,

@@ -208,6 +208,9 @@ def test_a_starter_text_put_in_function_code_unquoted_is_an_error(code, bad):
         ("const note = <agent1.content>;\nreturn 'note: ' + note;", False),
         ("const all = <agent1>;\nreturn `n: ${all.tokens}`;", False),
         ("return `${1 + 1}`;", False),
+        # (in the template's own text a text pasted bare is what the writer meant: Sim runs it)
+        ("return `note: <agent1.content> #${1 + 1}`;", False),
+        ("return `${<agent1.content>} #1`;", True),
         # (this one passed before: in Sim's executor the agent's text lands bare, `const d = Here is …;`)
         ("const d = <agent1.content>;\nreturn await Promise.all([d].map(async (x) => `${x}`));", True),
     ],

@@ -519,11 +519,14 @@ def _what(entry: tuple[int, dict[str, Any]] | None) -> str:
 def _check_template_texts(ctx: Context, block_id: str, code: str, out: list[Finding]) -> None:
     """JUL25's resolver takes code holding '${', '}' and a backtick anywhere for one template literal and pastes
     every text it reads there bare (`const note = Hi team;`), so the function does not compile; an object still
-    arrives as JSON. Only tags known to deliver a text are reported."""
+    arrives as JSON, and a text in the template's own text (`Hi <agent1.content>!` between backticks) is what the
+    writer meant. Only tags known to deliver a text, in code or in a `${…}`, are reported."""
     if not ("${" in code and "}" in code and "`" in code):
         return
     texts = [
-        tag.text for tag in resolved_tags(code, "function") if _delivers_text(ctx, tag.text[1:-1].split("."))
+        tag.text
+        for tag in resolved_tags(code, "function")
+        if _delivers_text(ctx, tag.text[1:-1].split(".")) and not _in_template_text(code, tag.start)
     ]
     if texts:
         out.append(
@@ -535,6 +538,38 @@ def _check_template_texts(ctx: Context, block_id: str, code: str, out: list[Find
                 "Join strings with + instead of a template literal anywhere in this code.",
             )
         )
+
+
+def _in_template_text(code: str, at: int) -> bool:
+    """Whether position `at` of JavaScript `code` is in the text of a template literal (between backticks, outside any
+    `${…}`); in code, in a `${…}` or in a quoted string it is not."""
+    stack: list[str] = []  # '`' in a template's text, '{' in code (a `${…}` or a block), a quote in a string
+    i = 0
+    while i < min(at, len(code)):
+        c, top = code[i], stack[-1] if stack else ""
+        if top in ("'", '"'):
+            if c == "\\":
+                i += 1
+            elif c in (top, "\n"):
+                stack.pop()
+        elif top == "`":
+            if c == "\\":
+                i += 1
+            elif c == "`":
+                stack.pop()
+            elif code.startswith("${", i):
+                stack.append("{")
+                i += 1
+        elif code.startswith("//", i):
+            end = code.find("\n", i)
+            i = len(code) if end < 0 else end
+            continue
+        elif c in ("'", '"', "`", "{"):
+            stack.append(c)
+        elif c == "}" and stack:
+            stack.pop()
+        i += 1
+    return bool(stack) and stack[-1] == "`"
 
 
 def _delivers_text(ctx: Context, parts: list[str]) -> bool:
