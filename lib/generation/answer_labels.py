@@ -139,9 +139,10 @@ def answer_labels(plan: WorkflowPlan) -> list[str]:
         text = text.replace(" and report the key findings briefly.", ".").rstrip()
         if text and not text.endswith((".", "!", "?")):
             text += "."
-        if _readers(plan, agent) and not _JUDGES.match(prompt.value):
+        shown = _readers(plan, agent)
+        if shown and not _JUDGES.match(prompt.value):
             continue  # (a reply drafted and sent: its text is not a label's)
-        if _readers(plan, agent):
+        if shown:
             ask = f" Begin your answer with one word, {said}, then give the rest."
         else:
             ask = f" Answer with one word only: {said}."
