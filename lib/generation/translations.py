@@ -450,6 +450,53 @@ def _service_first(text: str) -> str:
     )
 
 
+def _alternation(words: Any) -> str:
+    """One pattern of `words`, longest first, a space matching any run of spaces."""
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)) or "(?!)"
+
+
+def _clock_words(text: str, language: str) -> str:
+    """'à, euh, sept heures, non, six heures et demie' → 'à, euh, 7:00, non, 6:30'; 'um halb acht' → 'um 7:30';
+    'alle sei e mezza' → 'alle 6:30': a clock time said in words, read as digits (`_clock` in `_grammar`). A number
+    word is an hour only where a clock is meant: after a lead that says 'at' (a filler or a correction may come
+    between: the time a speaker corrects to), before a word only a clock says, or with a half or a quarter said
+    around it ('toutes les deux heures' is a length, not a clock)."""
+    said = _grammar().get("_clock", {})
+    rules = said.get(language)
+    if not rules:
+        return text
+    hours = {k.lower(): v for k, v in rules["hours"].items()}
+    before = {" ".join(k.lower().split()): v for k, v in rules.get("before", {}).items()}
+    after = {" ".join(k.lower().split()): v for k, v in rules.get("after", {}).items()}
+    pause = rf"(?:\s*[,;—–-]?\s*(?:{_alternation(said.get('fillers', []))})(?![\w'’])[\s,;—–-]*)"
+    lead = re.compile(
+        rf"(?<![\w'’])(?:{_alternation(rules.get('leads', []))}"
+        rf"|{_alternation(said.get('corrections', []))}\s*[,;—–-])\s*{pause}*\s*$",
+        re.I,
+    )
+    clock_only = _alternation(rules.get("clock_words", []))
+    either = _alternation(rules.get("hour_words", []))
+    found = re.compile(
+        rf"(?<![\w'’-])(?:(?P<before>{_alternation(before)})\s+)?(?P<hour>{_alternation(hours)})"
+        rf"(?:\s+(?P<clock>{clock_only})(?![\w'’-]))?(?:\s+(?P<word>{either})(?![\w'’-]))?"
+        rf"(?:\s+(?P<after>{_alternation(after)}))?(?![\w'’-])",
+        re.I,
+    )
+
+    def digits(m: re.Match[str]) -> str:
+        led = lead.search(text[: m.start()]) is not None
+        if not (m.group("before") or m.group("after") or m.group("clock") or led):
+            return m.group(0)
+        minutes = hours[" ".join(m.group("hour").lower().split())] * 60
+        for part, offsets in (("before", before), ("after", after)):
+            if m.group(part):
+                minutes += offsets[" ".join(m.group(part).lower().split())]
+        minutes %= 24 * 60
+        return f"{minutes // 60}:{minutes % 60:02d}"
+
+    return found.sub(digits, text)
+
+
 def _time_words(text: str, language: str) -> str:
     """'v 9:00', 'kl. 16', 'om 8 uur', 'o 7:00': the word before a clock time is 'at'; 'über 1.000 €': a
     word before an amount is its comparison (`before_number`), whatever it means elsewhere ('about'); before a
@@ -871,6 +918,7 @@ def to_english(text: str, language: str) -> str | None:
         # out ('ne envoie rien') so the verb is read and the negation found around it below
         text = re.sub(r"\b([Nn])['’](?=[^\W\d_]+\s+(?:rien|personne|jamais)\b)", r"\1e ", text)
     pattern, english = table
+    text = _clock_words(text, language)
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
     text = _compound_heads(text, language, english)
