@@ -812,6 +812,7 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
             and not any(w.lower() in services for w in intro_words)
         ):
             spans.append(found.span())
+    spans += _whose_spans(english, known, services)
     if language in _grammar().get("_nouns_capitalised", []):
         return spans
     for word in re.finditer(r"[^\W\d_]{2,}", _OWN.sub(lambda m: " " * len(m.group(0)), english)):
@@ -822,6 +823,35 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
             and re.search(r"[\w,;'’]$", before)
         ):
             spans.append(word.span())
+    return spans
+
+
+# 'for our atelier of poterie (sale of bols online),', "for l'élevage d'escargots —", 'to our floristería,': whom
+# the request is for, a business named by its trade, set off by the punctuation after it
+_WHOSE = re.compile(
+    r"(?<![\w'’])(?:for\s+(?:the\s+)?(?:our|my|the|l['’]|la\s|le\s)|(?:to|at|of|in)\s+(?:the\s+)?(?:our|my))\s*"
+    r"(?P<words>(?:[ldLD]['’])?[^\W\d_]+(?:\s+(?:[ldLD]['’])?[^\W\d_]+){0,4})"
+    r"(?P<aside>\s*\([^()\n]{1,60}\))?(?=\s*(?:[,;:—–.)]|\s-\s|$))"
+)
+_WHOSE_LINKS = frozenset({"of", "the", "and", "de", "di", "da", "du", "des", "del", "van", "online", "in", "at", "our"})
+
+
+def _whose_spans(english: str, known: frozenset[str], services: Any) -> list[tuple[int, int]]:
+    """Where a translated request says whom it is for by the trade of a business ('pour notre ferme de canards
+    (vente de magrets en ligne)' → 'for our ferme of canards (sale of magrets online)'): words the table need not
+    know, as a name need not be read. Only a phrase whose words name no service, hold no quoted text nor number,
+    and that the punctuation after it ends; a word the planner knows there is no more than the trade's noun."""
+    spans: list[tuple[int, int]] = []
+    for m in _WHOSE.finditer(english):
+        said = m.group("words") + (m.group("aside") or "")
+        if _OWN.search(said) or re.search(r"\d", said):
+            continue
+        words = [re.sub(r"^[ldLD]['’]", "", w).lower() for w in re.findall(r"(?:[ldLD]['’])?[^\W\d_]+", said)]
+        if any(w in services for w in words):
+            continue
+        unknown = [w for w in words if w not in known and w not in _WHOSE_LINKS]
+        if unknown:
+            spans.append((m.start("words"), m.end()))
     return spans
 
 
