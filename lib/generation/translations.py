@@ -452,7 +452,10 @@ def _service_first(text: str) -> str:
 
 def _alternation(words: Any) -> str:
     """One pattern of `words`, longest first, a space matching any run of spaces."""
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)) or "(?!)"
+    return (
+        "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+        or "(?!)"
+    )
 
 
 def _clock_words(text: str, language: str) -> str:
@@ -833,7 +836,9 @@ _WHOSE = re.compile(
     r"(?P<words>(?:[ldLD]['’])?[^\W\d_]+(?:\s+(?:[ldLD]['’])?[^\W\d_]+){0,4})"
     r"(?P<aside>\s*\([^()\n]{1,60}\))?(?=\s*(?:[,;:—–.)]|\s-\s|$))"
 )
-_WHOSE_LINKS = frozenset({"of", "the", "and", "de", "di", "da", "du", "des", "del", "van", "online", "in", "at", "our"})
+_WHOSE_LINKS = frozenset(
+    {"of", "the", "and", "de", "di", "da", "du", "des", "del", "van", "online", "in", "at", "our"}
+)
 
 
 def _whose_spans(english: str, known: frozenset[str], services: Any) -> list[tuple[int, int]]:
