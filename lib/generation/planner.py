@@ -149,15 +149,8 @@ def draft(description: str) -> Draft:
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
-    if lx.letter_to_readers(description):
-        raise _cannot(
-            "this is a letter to people (an announcement, an invitation, a reminder): what it asks is its readers' "
-            "to do, once, and it names no service and nothing that repeats, so there is no workflow to build. "
-            "Describe what should start a workflow and what it should do (e.g. 'every Friday at 9:00, e-mail the "
-            "team a reminder to reply').",
-            reason="not_a_workflow",
-            kind="letter to people",
-        )
+    # (a letter to people: refused below, once a one-off task or physical work is not the better answer)
+    letter = lx.letter_to_readers(description)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
     # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
@@ -874,6 +867,15 @@ def draft(description: str) -> Draft:
             "describe that (e.g. 'when the #facilities form says the printer jammed, post it to #office on Slack').",
             reason="not_a_workflow",
             kind="physical task",
+        )
+    if letter:
+        raise _cannot(
+            "this is a letter to people (an announcement, an invitation, a reminder): what it asks is its readers' "
+            "to do, once, and it names no service and nothing that repeats, so there is no workflow to build. "
+            "Describe what should start a workflow and what it should do (e.g. 'every Friday at 9:00, e-mail the "
+            "team a reminder to reply').",
+            reason="not_a_workflow",
+            kind="letter to people",
         )
     if not steps:
         raise _cannot(
