@@ -1753,6 +1753,36 @@ def access_request(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["access_request"], text, re.I) is not None
 
 
+# a letter: its greeting opens it (after a subject line) and its sign-off and name close it
+_LETTER = re.compile(
+    r"^\s*(?:subject:[^\n]*\n\s*)?(?:hi|hello|hey|dear|morning|good\s+(?:morning|afternoon))\s+[^\n,!:]{1,40}[,!:]?\s*\n"
+    r"(?P<body>[\s\S]+?)\n\s*(?:thanks|thank\s+you|many\s+thanks|cheers|best|best\s+wishes|kind\s+regards|regards|"
+    r"warm\s+regards|all\s+the\s+best|see\s+you(?:\s+there)?|love|ta)\b[^\n]{0,20}\n[^\n]{1,60}(?:\n[^\n]{1,60})?\s*$",
+    re.I,
+)
+# what says a workflow is wanted: a run that repeats or waits for an event, or the making of one
+_AUTOMATION_ASKED = re.compile(
+    r"\b(?:workflow|automat\w*|system|bot|chatbot|chat|assistant|agent|ai|set\s+up|setup|build|flow|trigger|webhook|api|sim|"
+    r"script|integration|every|each|whenever|daily|weekly|monthly|hourly|nightly|from\s+now\s+on|each\s+time|any\s+time|"
+    r"as\s+soon\s+as|once\s+a)\b",
+    re.I,
+)
+
+
+def letter_to_readers(text: str) -> bool:
+    """'Subject: Christmas party / Hi everyone, / The party is on 19 December … Please reply by Friday with your
+    meal choice. / Thanks, / Morag': a letter to people (an announcement, an invitation, a reminder), whose asks are
+    its readers' to do once: its body names no service, no repetition and no workflow to make. A letter that asks
+    for a workflow says so ('every Monday at 09:00 please have the system …', 'when Stripe reports …')."""
+    from lib.generation.translations import service_names
+
+    letter = _LETTER.match(text)
+    if letter is None or _AUTOMATION_ASKED.search(letter.group("body")):
+        return False
+    names = service_names()
+    return not any(w.lower() in names for w in re.findall(r"[^\W\d_]+", letter.group("body")))
+
+
 def physical_work(text: str) -> bool:
     """'pull out the stuck paper', 'refills the paper in the printer': work on things no block can touch."""
     return re.search(lexicon()["not_a_workflow"]["physical_work"], text, re.I) is not None

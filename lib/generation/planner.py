@@ -149,6 +149,8 @@ def draft(description: str) -> Draft:
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
+    # (a letter to people: refused below, once a one-off task or physical work is not the better answer)
+    letter = lx.letter_to_readers(description)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
     # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
@@ -866,6 +868,15 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="physical task",
         )
+    if letter:
+        raise _cannot(
+            "this is a letter to people (an announcement, an invitation, a reminder): what it asks is its readers' "
+            "to do, once, and it names no service and nothing that repeats, so there is no workflow to build. "
+            "Describe what should start a workflow and what it should do (e.g. 'every Friday at 9:00, e-mail the "
+            "team a reminder to reply').",
+            reason="not_a_workflow",
+            kind="letter to people",
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -1237,7 +1248,8 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
 # incoming webhook')
 # 'Can Sim do that for me?', 'Could a workflow handle this?': an ask that points back at the routine told before it
 _POINTS_BACK = re.compile(
-    r"\b(?:do|handle|manage|take\s+over)\s+(?:this|that|it)(?:\s+(?:bit|part|job|one))?\s+for\s+(?:me|us)\b",
+    r"\b(?:(?:do|handle|manage|take\s+over)\s+(?:this|that|it)(?:\s+(?:bit|part|job|one))?\s+for\s+(?:me|us)"
+    r"|automate\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|those|them))\b",
     re.I,
 )
 

@@ -6700,7 +6700,23 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     answered = re.search(r"\b(?:reply|replies|respond|answer)\b", low)
     if answered and (_answers_noun(low, answered.start()) or _told_reply(low, answered.start())):
         answered = None  # 'which ones still need an answer': what the items lack, no reply to send
-    if answered and not any(s.kind == "action" for _, s in found) and not reply:
+    # 'anything else, reply by email', 'respond via e-mail with our hours': the reply goes back to its sender by mail,
+    # whatever chat another step posts to
+    by_mail = (
+        re.search(
+            r"\b(?:reply|replies|respond|responds|answer|answers)\s+(?:back\s+)?(?:by|via|per|over|through)\s+"
+            r"(?:an?\s+)?(?:e-?mail|mail)\b(?!\s+to\b)",
+            low,
+        )
+        if answered and not any(s.kind == "action" for _, s in found) and not reply
+        else None
+    )
+    mailer = next((k for _, k in lx.integrations_in(description) if k in ("gmail", "outlook")), "gmail")
+    if by_mail is not None and not ruled(ruled_out, mailer, "write"):
+        step = _integration_step(mailer, clause, description, write=True)
+        step.values["to"], step.recipient = "{recipient}", "sender"
+        found.append((by_mail.start() + 2, step))
+    elif answered and not any(s.kind == "action" for _, s in found) and not reply:
         # 'reply in the same channel', 'reply there with …': back on the chat service the event came from
         chats = [
             k

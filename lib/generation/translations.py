@@ -450,6 +450,56 @@ def _service_first(text: str) -> str:
     )
 
 
+def _alternation(words: Any) -> str:
+    """One pattern of `words`, longest first, a space matching any run of spaces."""
+    return (
+        "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+        or "(?!)"
+    )
+
+
+def _clock_words(text: str, language: str) -> str:
+    """'à, euh, sept heures, non, six heures et demie' → 'à, euh, 7:00, non, 6:30'; 'um halb acht' → 'um 7:30';
+    'alle sei e mezza' → 'alle 6:30': a clock time said in words, read as digits (`_clock` in `_grammar`). A number
+    word is an hour only where a clock is meant: after a lead that says 'at' (a filler or a correction may come
+    between: the time a speaker corrects to), before a word only a clock says, or with a half or a quarter said
+    around it ('toutes les deux heures' is a length, not a clock)."""
+    said = _grammar().get("_clock", {})
+    rules = said.get(language)
+    if not rules:
+        return text
+    hours = {k.lower(): v for k, v in rules["hours"].items()}
+    before = {" ".join(k.lower().split()): v for k, v in rules.get("before", {}).items()}
+    after = {" ".join(k.lower().split()): v for k, v in rules.get("after", {}).items()}
+    pause = rf"(?:\s*[,;—–-]?\s*(?:{_alternation(said.get('fillers', []))})(?![\w'’])[\s,;—–-]*)"
+    lead = re.compile(
+        rf"(?<![\w'’])(?:{_alternation(rules.get('leads', []))}"
+        rf"|{_alternation(said.get('corrections', []))}\s*[,;—–-])\s*{pause}*\s*$",
+        re.I,
+    )
+    clock_only = _alternation(rules.get("clock_words", []))
+    either = _alternation(rules.get("hour_words", []))
+    found = re.compile(
+        rf"(?<![\w'’-])(?:(?P<before>{_alternation(before)})\s+)?(?P<hour>{_alternation(hours)})"
+        rf"(?:\s+(?P<clock>{clock_only})(?![\w'’-]))?(?:\s+(?P<word>{either})(?![\w'’-]))?"
+        rf"(?:\s+(?P<after>{_alternation(after)}))?(?![\w'’-])",
+        re.I,
+    )
+
+    def digits(m: re.Match[str]) -> str:
+        led = lead.search(text[: m.start()]) is not None
+        if not (m.group("before") or m.group("after") or m.group("clock") or led):
+            return m.group(0)
+        minutes = hours[" ".join(m.group("hour").lower().split())] * 60
+        for part, offsets in (("before", before), ("after", after)):
+            if m.group(part):
+                minutes += offsets[" ".join(m.group(part).lower().split())]
+        minutes %= 24 * 60
+        return f"{minutes // 60}:{minutes % 60:02d}"
+
+    return found.sub(digits, text)
+
+
 def _time_words(text: str, language: str) -> str:
     """'v 9:00', 'kl. 16', 'om 8 uur', 'o 7:00': the word before a clock time is 'at'; 'über 1.000 €': a
     word before an amount is its comparison (`before_number`), whatever it means elsewhere ('about'); before a
@@ -765,6 +815,7 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
             and not any(w.lower() in services for w in intro_words)
         ):
             spans.append(found.span())
+    spans += _whose_spans(english, known, services)
     if language in _grammar().get("_nouns_capitalised", []):
         return spans
     for word in re.finditer(r"[^\W\d_]{2,}", _OWN.sub(lambda m: " " * len(m.group(0)), english)):
@@ -775,6 +826,37 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
             and re.search(r"[\w,;'’]$", before)
         ):
             spans.append(word.span())
+    return spans
+
+
+# 'for our atelier of poterie (sale of bols online),', "for l'élevage d'escargots —", 'to our floristería,': whom
+# the request is for, a business named by its trade, set off by the punctuation after it
+_WHOSE = re.compile(
+    r"(?<![\w'’])(?:for\s+(?:the\s+)?(?:our|my|the|l['’]|la\s|le\s)|(?:to|at|of|in)\s+(?:the\s+)?(?:our|my))\s*"
+    r"(?P<words>(?:[ldLD]['’])?[^\W\d_]+(?:\s+(?:[ldLD]['’])?[^\W\d_]+){0,4})"
+    r"(?P<aside>\s*\([^()\n]{1,60}\))?(?=\s*(?:[,;:—–.)]|\s-\s|$))"
+)
+_WHOSE_LINKS = frozenset(
+    {"of", "the", "and", "de", "di", "da", "du", "des", "del", "van", "online", "in", "at", "our"}
+)
+
+
+def _whose_spans(english: str, known: frozenset[str], services: Any) -> list[tuple[int, int]]:
+    """Where a translated request says whom it is for by the trade of a business ('pour notre ferme de canards
+    (vente de magrets en ligne)' → 'for our ferme of canards (sale of magrets online)'): words the table need not
+    know, as a name need not be read. Only a phrase whose words name no service, hold no quoted text nor number,
+    and that the punctuation after it ends; a word the planner knows there is no more than the trade's noun."""
+    spans: list[tuple[int, int]] = []
+    for m in _WHOSE.finditer(english):
+        said = m.group("words") + (m.group("aside") or "")
+        if _OWN.search(said) or re.search(r"\d", said):
+            continue
+        words = [re.sub(r"^[ldLD]['’]", "", w).lower() for w in re.findall(r"(?:[ldLD]['’])?[^\W\d_]+", said)]
+        if any(w in services for w in words):
+            continue
+        unknown = [w for w in words if w not in known and w not in _WHOSE_LINKS]
+        if unknown:
+            spans.append((m.start("words"), m.end()))
     return spans
 
 
@@ -871,6 +953,7 @@ def to_english(text: str, language: str) -> str | None:
         # out ('ne envoie rien') so the verb is read and the negation found around it below
         text = re.sub(r"\b([Nn])['’](?=[^\W\d_]+\s+(?:rien|personne|jamais)\b)", r"\1e ", text)
     pattern, english = table
+    text = _clock_words(text, language)
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
     text = _compound_heads(text, language, english)
