@@ -926,7 +926,13 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(s.kind == "source" for s in steps):
         # 'a chat where members ask if a court is free … check the Google Calendar and tell them': the one who asked
         # is told in the chat, no e-mail (the chat answers from what was read, below)
-        steps = [s for s in steps if not _told_asker(s)]
+        # (also inside a test: '… if it sounds like an emergency, tell them to call 999 and post an alert in Slack')
+        steps = _kept_where(steps, lambda s: not _told_asker(s))
+    if trigger.kind == "chat":
+        # ('a chat assistant that answers from the Google Doc …. If someone asks about private lessons, post the
+        # question in Slack #private-lessons': the answer is the chat's own reply, not a post on the chat service
+        # the text names for a hand-off)
+        steps = [s for s in steps if not _answer_posted(s, steps)]
     steps = _told_where_said(steps)
     if (
         trigger.kind == "chat"
@@ -7056,6 +7062,34 @@ _ASKER = re.compile(
 def _told_asker(step: Step) -> bool:
     """A message to the one who wrote in ('tell them', 'let the member know'), on no channel the text named."""
     return step.kind == "action" and step.unnamed and bool(_ASKER.match(step.text or ""))
+
+
+def _kept_where(steps: list[Step], keep: Any) -> list[Step]:
+    """The steps `keep` holds true of, those inside a test's branches and a loop's body too (each branch's list
+    is filtered in place)."""
+    for step in steps:
+        for _, branch in step.branches:
+            branch[:] = _kept_where(branch, keep)
+        if step.body:
+            step.body[:] = _kept_where(step.body, keep)
+    return [s for s in steps if keep(s)]
+
+
+_CHAT_SERVICES = ("slack", "telegram", "discord", "microsoft_teams", "whatsapp")
+
+
+def _answer_posted(step: Step, steps: list[Step]) -> bool:
+    """A post on a chat service made of an answer ('answer it from the handbook'): the reply that goes back to where
+    a message came from, on a service its own clause never names (a chat run's reply is the chat's answer)."""
+    text = step.text or ""
+    return (
+        step.kind == "action"
+        and step.type in _CHAT_SERVICES
+        and any(s.kind == "process" and s.text == step.text for s in steps)
+        and bool(re.search(r"\b(?:repl(?:y|ies)|respond|answers?)\b", text, re.I))
+        and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(text))
+        and not lx.CHANNEL_RE.search(text)
+    )
 
 
 def _told_me(step: Step) -> bool:
