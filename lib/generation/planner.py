@@ -929,6 +929,16 @@ def draft(description: str) -> Draft:
         # (also inside a test: '… if it sounds like an emergency, tell them to call 999 and post an alert in Slack')
         steps = _kept_where(steps, lambda s: not _told_asker(s))
     if trigger.kind == "chat":
+        # ('We keep every order in the Airtable table 'Orders' … a chat where a customer types their surname and the
+        # bot tells them the status': a chat answers the one message it gets; a loop over what a told sentence
+        # says is kept somewhere, whose body only reads again, repeats nothing that was asked)
+        steps = [
+            s
+            for s in steps
+            if not (s.kind == "loop" and s.body and all(b.kind == "source" for b in s.body))
+            or not any(t.kind == "source" for t in steps if t is not s)
+        ]
+    if trigger.kind == "chat":
         # ('a chat assistant that answers from the Google Doc …. If someone asks about private lessons, post the
         # question in Slack #private-lessons': the answer is the chat's own reply, not a post on the chat service
         # the text names for a hand-off)
