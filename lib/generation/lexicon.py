@@ -2394,6 +2394,27 @@ def bare_same(text: str) -> str:
     )
 
 
+def subset_also(text: str) -> str:
+    """'- each repair → a Jira issue\n- gas or water leaks also → SMS to the lead' → '- if it is a gas or water
+    leaks, also → SMS …': a note whose subject is some of the items, said with 'also' before the arrow to what is
+    done, tests the item for them (the others get only what every item gets)."""
+    return re.sub(
+        r"(?m)^(?P<lead>[^\S\n]*(?:[-*•]|\d+[.)])[^\S\n]+)"
+        r"(?!(?:i|we|they|you|he|she|it|this|that|these|those|each|every|all|any|and|then|also|if|when|for)\b)"
+        r"(?P<np>[A-Za-z][\w'’-]*(?:[^\S\n]+[\w'’-]+){0,4}?)[^\S\n]+also[^\S\n]*(?=→|->|=>)",
+        lambda m: f"{m.group('lead')}{_subset_test(m.group('np'))}, also ",
+        text,
+        flags=re.I,
+    )
+
+
+def _subset_test(np: str) -> str:
+    """'gas or water leaks' → 'if it is a gas or water leaks'; 'anything mentioning fire or smoke', 'the ones about
+    refunds' → 'if it mentions fire or smoke', 'if it mentions refunds'."""
+    said = re.search(r"\b(?:mentioning|mentions?|about|with|containing|saying)\s+(?P<what>.+)$", np, re.I)
+    return f"if it mentions {said.group('what')}" if said else f"if it is a {np}"
+
+
 def posted_lead(text: str) -> str:
     """`text` without a first line that only says where it was posted ('Posted in #show-and-tell on the Sim community
     Discord: "…"', lexicon.json 'posted_leads'): where the writer asked is no place of the run."""

@@ -146,6 +146,7 @@ def draft(description: str) -> Draft:
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
     description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary
+    description = lx.subset_also(description)  # '- gas or water leaks also → SMS …': a test of the item
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
@@ -5805,6 +5806,19 @@ class _Builder:
             prev = text_field.group(1) + ">"
         prev = self.written_in(prev)
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
+        # of the list may be a leak)
+        paired = re.search(r"\b([a-z][\w-]*)\s+or\s+([a-z][\w-]*)\s+([a-z][\w-]*)\s*$", low) if not spelled else None
+        if (
+            paired
+            and keyword == paired.group(3)
+            and not {paired.group(1), paired.group(2)} & set(lexicon()["test_filler"])
+            and paired.group(1) not in ("a", "an", "the", "is", "are", "it", "its", "be")
+        ):
+            found = "(" + " || ".join(
+                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                for w in paired.groups()[:2]
+            ) + ")"
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
