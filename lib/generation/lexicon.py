@@ -2319,6 +2319,25 @@ def comparison_signs(text: str) -> str:
     return re.sub("[" + "".join(_SIGNS) + "]", lambda m: _SIGNS[m.group(0)], text)
 
 
+# 'within 5 hours of its next inspection', 'within 500 miles of its next service': how near a thing's coming
+# milestone counted in use is (days, weeks and months to a date are a date's window, read as such elsewhere)
+_WITHIN_OF_NEXT = re.compile(
+    r"\bwithin\s+(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>(?:flying\s+|flight\s+|running\s+|engine\s+)?(?:hours?|hrs?|"
+    r"miles?|km|kilometres?|kilometers?|cycles?|landings?|uses?))\s+of\s+(?P<owner>its|their|his|her|the)\s+"
+    r"(?P<what>next\s+[\w-]+|(?:service|inspection|check|maintenance)\s+(?:limit|interval|threshold))\b",
+    re.I,
+)
+
+
+def within_of_next(text: str) -> str:
+    """'for any aircraft within 5 hours of its next inspection' → '… with 5 or fewer hours left before its next
+    inspection': a nearness to what comes next, said as the threshold on what is left (no time window of a read)."""
+    return _WITHIN_OF_NEXT.sub(
+        lambda m: f"with {m.group('n')} or fewer {m.group('unit')} left before {m.group('owner')} {m.group('what')}",
+        text,
+    )
+
+
 @lru_cache(maxsize=1)
 def _message_at() -> Any:
     """'send an email at the manager, …', 'a message at our supplier': a message said sent *at* a person of the

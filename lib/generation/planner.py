@@ -146,6 +146,7 @@ def draft(description: str) -> Draft:
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
     description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary
+    description = lx.within_of_next(description)  # 'within 5 hours of its next inspection': what is left
     description = lx.subset_also(description)  # '- gas or water leaks also → SMS …': a test of the item
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
