@@ -2333,7 +2333,9 @@ def within_of_next(text: str) -> str:
     """'for any aircraft within 5 hours of its next inspection' → '… with 5 or fewer hours left before its next
     inspection': a nearness to what comes next, said as the threshold on what is left (no time window of a read)."""
     return _WITHIN_OF_NEXT.sub(
-        lambda m: f"with {m.group('n')} or fewer {m.group('unit')} left before {m.group('owner')} {m.group('what')}",
+        lambda m: (
+            f"with {m.group('n')} or fewer {m.group('unit')} left before {m.group('owner')} {m.group('what')}"
+        ),
         text,
     )
 

@@ -5809,17 +5809,25 @@ class _Builder:
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
         # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
         # of the list may be a leak)
-        paired = re.search(r"\b([a-z][\w-]*)\s+or\s+([a-z][\w-]*)\s+([a-z][\w-]*)\s*$", low) if not spelled else None
+        kinds_or = (
+            re.search(r"\b([a-z][\w-]*)\s+or\s+([a-z][\w-]*)\s+([a-z][\w-]*)\s*$", low)
+            if not spelled
+            else None
+        )
         if (
-            paired
-            and keyword == paired.group(3)
-            and not {paired.group(1), paired.group(2)} & set(lexicon()["test_filler"])
-            and paired.group(1) not in ("a", "an", "the", "is", "are", "it", "its", "be")
+            kinds_or
+            and keyword == kinds_or.group(3)
+            and not {kinds_or.group(1), kinds_or.group(2)} & set(lexicon()["test_filler"])
+            and kinds_or.group(1) not in ("a", "an", "the", "is", "are", "it", "its", "be")
         ):
-            found = "(" + " || ".join(
-                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
-                for w in paired.groups()[:2]
-            ) + ")"
+            found = (
+                "("
+                + " || ".join(
+                    f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                    for w in kinds_or.groups()[:2]
+                )
+                + ")"
+            )
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do

@@ -11,7 +11,18 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r50d-05-fr-chat-doc-conditional-slack": "the French 'qui répond à partir du Google Doc' is not read as an answer "
+    "from a read: only the hand-off to Slack is built, with no Google Docs read and no agent",
+    "r50d-06-en-chat-notion-conditional-slack": "'When a member reports something broken' makes the run a webhook "
+    "although 'Chat bot for …' opens the text; the Notion page the bot answers from is not read",
+    "r50d-09-es-chat-kb-handoff": "the Spanish phrase table cannot read 'que responda a los clientes usando nuestra "
+    "base de conocimiento', so the planner refuses",
+    "r50d-12-en-manual-sheet-threshold-jira": "'read it' after a told sentence naming the sheet ('Our workshop has a "
+    "Google Sheet …') reads nothing, so the test has no rows to repeat over",
+    "r50d-18-en-two-times-plus": "both times are kept now, but 'pulling the Airtable table' is no read verb the planner "
+    "knows, so the summary reads nothing",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round50d.jsonl", _KNOWN))
