@@ -2349,6 +2349,27 @@ def comparison_signs(text: str) -> str:
     return re.sub("[" + "".join(_SIGNS) + "]", lambda m: _SIGNS[m.group(0)], text)
 
 
+# 'within 5 hours of its next inspection', 'within 500 miles of its next service': how near a thing's coming
+# milestone counted in use is (days, weeks and months to a date are a date's window, read as such elsewhere)
+_WITHIN_OF_NEXT = re.compile(
+    r"\bwithin\s+(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>(?:flying\s+|flight\s+|running\s+|engine\s+)?(?:hours?|hrs?|"
+    r"miles?|km|kilometres?|kilometers?|cycles?|landings?|uses?))\s+of\s+(?P<owner>its|their|his|her|the)\s+"
+    r"(?P<what>next\s+[\w-]+|(?:service|inspection|check|maintenance)\s+(?:limit|interval|threshold))\b",
+    re.I,
+)
+
+
+def within_of_next(text: str) -> str:
+    """'for any aircraft within 5 hours of its next inspection' → '… with 5 or fewer hours left before its next
+    inspection': a nearness to what comes next, said as the threshold on what is left (no time window of a read)."""
+    return _WITHIN_OF_NEXT.sub(
+        lambda m: (
+            f"with {m.group('n')} or fewer {m.group('unit')} left before {m.group('owner')} {m.group('what')}"
+        ),
+        text,
+    )
+
+
 @lru_cache(maxsize=1)
 def _message_at() -> Any:
     """'send an email at the manager, …', 'a message at our supplier': a message said sent *at* a person of the
@@ -2422,6 +2443,27 @@ def bare_same(text: str) -> str:
         lambda m: m.group("lead") + "The same",
         text,
     )
+
+
+def subset_also(text: str) -> str:
+    """'- each repair → a Jira issue\n- gas or water leaks also → SMS to the lead' → '- if it is a gas or water
+    leaks, also → SMS …': a note whose subject is some of the items, said with 'also' before the arrow to what is
+    done, tests the item for them (the others get only what every item gets)."""
+    return re.sub(
+        r"(?m)^(?P<lead>[^\S\n]*(?:[-*•]|\d+[.)])[^\S\n]+)"
+        r"(?!(?:i|we|they|you|he|she|it|this|that|these|those|each|every|all|any|and|then|also|if|when|for)\b)"
+        r"(?P<np>[A-Za-z][\w'’-]*(?:[^\S\n]+[\w'’-]+){0,4}?)[^\S\n]+also[^\S\n]*(?=→|->|=>)",
+        lambda m: f"{m.group('lead')}{_subset_test(m.group('np'))}, also ",
+        text,
+        flags=re.I,
+    )
+
+
+def _subset_test(np: str) -> str:
+    """'gas or water leaks' → 'if it is a gas or water leaks'; 'anything mentioning fire or smoke', 'the ones about
+    refunds' → 'if it mentions fire or smoke', 'if it mentions refunds'."""
+    said = re.search(r"\b(?:mentioning|mentions?|about|with|containing|saying)\s+(?P<what>.+)$", np, re.I)
+    return f"if it mentions {said.group('what')}" if said else f"if it is a {np}"
 
 
 def posted_lead(text: str) -> str:
@@ -4566,7 +4608,16 @@ def tells(low: str, imperative: re.Pattern[str]) -> bool:
     low = re.sub(r"\((?=(?:[^()\s]+\s+){3})[^()]*\)", " ", low)
     if not any(re.search(rx, low) for rx in rules["told"]) or _STARTED_BY_HAND.search(low):
         return False
+    # ('- Gmail DRAFT to the newsletter list — draft only, Claire sends it herself': a note's item that names what
+    # is wanted before its aside is asked for; the aside tells who does the rest by hand)
+    item = _NOTE_ITEM.match(low)
+    if item and not any(re.search(rx, item.group(1)) for rx in rules["told"]):
+        return False
     return asks_nothing(low, imperative)
+
+
+# a bulleted note's item up to its first aside ('- gmail draft to the list — draft only, …')
+_NOTE_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+([^,;:()\n]+?)\s+[-–—]\s")
 
 
 def attempted(low: str, imperative: re.Pattern[str]) -> bool:

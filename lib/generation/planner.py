@@ -146,6 +146,8 @@ def draft(description: str) -> Draft:
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
     description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary
+    description = lx.within_of_next(description)  # 'within 5 hours of its next inspection': what is left
+    description = lx.subset_also(description)  # '- gas or water leaks also → SMS …': a test of the item
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
@@ -937,7 +939,23 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(s.kind == "source" for s in steps):
         # 'a chat where members ask if a court is free … check the Google Calendar and tell them': the one who asked
         # is told in the chat, no e-mail (the chat answers from what was read, below)
-        steps = [s for s in steps if not _told_asker(s)]
+        # (also inside a test: '… if it sounds like an emergency, tell them to call 999 and post an alert in Slack')
+        steps = _kept_where(steps, lambda s: not _told_asker(s))
+    if trigger.kind == "chat":
+        # ('We keep every order in the Airtable table 'Orders' … a chat where a customer types their surname and the
+        # bot tells them the status': a chat answers the one message it gets; a loop over what a told sentence
+        # says is kept somewhere, whose body only reads again, repeats nothing that was asked)
+        steps = [
+            s
+            for s in steps
+            if not (s.kind == "loop" and s.body and all(b.kind == "source" for b in s.body))
+            or not any(t.kind == "source" for t in steps if t is not s)
+        ]
+    if trigger.kind == "chat":
+        # ('a chat assistant that answers from the Google Doc …. If someone asks about private lessons, post the
+        # question in Slack #private-lessons': the answer is the chat's own reply, not a post on the chat service
+        # the text names for a hand-off)
+        steps = [s for s in steps if not _answer_posted(s, steps)]
     steps = _told_where_said(steps)
     if (
         trigger.kind == "chat"
@@ -5801,6 +5819,27 @@ class _Builder:
             prev = text_field.group(1) + ">"
         prev = self.written_in(prev)
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
+        # of the list may be a leak)
+        kinds_or = (
+            re.search(r"\b([a-z][\w-]*)\s+or\s+([a-z][\w-]*)\s+([a-z][\w-]*)\s*$", low)
+            if not spelled
+            else None
+        )
+        if (
+            kinds_or
+            and keyword == kinds_or.group(3)
+            and not {kinds_or.group(1), kinds_or.group(2)} & set(lexicon()["test_filler"])
+            and kinds_or.group(1) not in ("a", "an", "the", "is", "are", "it", "its", "be")
+        ):
+            found = (
+                "("
+                + " || ".join(
+                    f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                    for w in kinds_or.groups()[:2]
+                )
+                + ")"
+            )
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
@@ -7068,6 +7107,34 @@ _ASKER = re.compile(
 def _told_asker(step: Step) -> bool:
     """A message to the one who wrote in ('tell them', 'let the member know'), on no channel the text named."""
     return step.kind == "action" and step.unnamed and bool(_ASKER.match(step.text or ""))
+
+
+def _kept_where(steps: list[Step], keep: Any) -> list[Step]:
+    """The steps `keep` holds true of, those inside a test's branches and a loop's body too (each branch's list
+    is filtered in place)."""
+    for step in steps:
+        for _, branch in step.branches:
+            branch[:] = _kept_where(branch, keep)
+        if step.body:
+            step.body[:] = _kept_where(step.body, keep)
+    return [s for s in steps if keep(s)]
+
+
+_CHAT_SERVICES = ("slack", "telegram", "discord", "microsoft_teams", "whatsapp")
+
+
+def _answer_posted(step: Step, steps: list[Step]) -> bool:
+    """A post on a chat service made of an answer ('answer it from the handbook'): the reply that goes back to where
+    a message came from, on a service its own clause never names (a chat run's reply is the chat's answer)."""
+    text = step.text or ""
+    return (
+        step.kind == "action"
+        and step.type in _CHAT_SERVICES
+        and any(s.kind == "process" and s.text == step.text for s in steps)
+        and bool(re.search(r"\b(?:repl(?:y|ies)|respond|answers?)\b", text, re.I))
+        and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(text))
+        and not lx.CHANNEL_RE.search(text)
+    )
 
 
 def _told_me(step: Step) -> bool:

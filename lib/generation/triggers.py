@@ -964,8 +964,14 @@ def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
     end = span[1]
     last = _first_hour(text, span)
     while True:
+        # 'at 05:00 Johannesburg time, and actually also at 17:00', 'at 7am Sydney time each day — oh, and at 7pm
+        # as well': a zone or the days said between, and an afterthought's words, still join the next time
         joint = re.match(
-            r"\s*(?:,\s*(?:and\s+)?|and\s+(?:again\s+|then\s+)?|&\s*)(?:at\s+)?", text[end:], re.I
+            r"(?:\s*,?\s*(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+time|UTC|GMT)(?:\s+(?:each|every)\s+day)?)?"
+            r"\s*(?:(?:,|[-–—])\s*(?:(?:oh|and|actually|also|plus)[\s,]+)*|(?:and|plus)\s+(?:(?:again|then|actually|"
+            r"also)\s+)*|&\s*)(?:at\s+)?",
+            text[end:],
+            re.I,
         )
         nxt = _TIME_RE.match(text, end + joint.end()) if joint else None
         clock = _clock(nxt) if nxt else None
