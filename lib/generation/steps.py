@@ -7956,8 +7956,16 @@ def split_loop_end(text: str) -> tuple[str, str | None]:
 
 # 'every subscriber in the Airtable 'Subscribers' table', 'each URL listed in my 'Sites' sheet', 'every link in the
 # Watchlist column of the 'Competitors' Google Sheet': the list the items are read from
+# what is said of the items between their noun and their place: 'every paddler booked tomorrow in the Airtable table
+# …', 'each member registered in the sheet …', 'every guest signed up for today on the list': a participle (and the day
+# it is said of) that tells which of the place's items, never a step
+_ITEMS_SAID = (
+    r"(?:(?:who|that)\s+(?:is|are|was|were|have\s+been|has\s+been)\s+)?"
+    r"(?:(?:[a-z]{2,}ed|signed\s+up|set\s+down|down|listed|kept|found|written)"
+    r"(?:\s+(?:for\s+|on\s+)?(?:today|tomorrow|tonight|this\s+\w+|next\s+\w+|(?:the\s+)?\w+day))?\s+)?"
+)
 _PLACE = re.compile(
-    r"\s+(?:(?:who|that)\s+(?:is|are)\s+)?(?:(?:listed|stored|kept|saved|found|written)\s+)?(?:in|on|from|of)\s+"
+    r"\s+" + _ITEMS_SAID + r"(?:in|on|from|of)\s+"
     r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
     r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
@@ -7969,7 +7977,7 @@ _PLACE = re.compile(
 
 
 _PLACE_LEAD = re.compile(
-    r"^\s*(?:(?:who|that)\s+(?:is|are)\s+)?(?:(?:listed|stored|kept|saved|found|written)\s+)?(?:in|on|from|of)\s+",
+    r"^\s*" + _ITEMS_SAID + r"(?:in|on|from|of)\s+",
     re.I,
 )
 
