@@ -415,6 +415,8 @@ def _case_endings(text: str, language: str) -> str:
 
 _PLACE_NOUNS = (
     r"channel|table|sheet|spreadsheet|calendar|folder|database|list|form|project|workbook|board|page|"
+    # 'the label Gmail 'Ordini'', 'the bucket S3 …', 'the index Pinecone …': a mailbox's or a store's place
+    r"labels?|inbox|mailbox|bucket|index|base|space|workspace|"
     # 'a new order Shopify', 'the tickets Zendesk': a record named after its service
     r"orders?|payments?|tickets?|invoices?|contacts?|deals?|issues?|tasks?|leads?|events?|bookings?|records?|"
     r"responses?|submissions?|messages?|posts?|files?|products?|customers?|subscribers?|repo|repository"
