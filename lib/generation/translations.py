@@ -154,6 +154,19 @@ def _verb_first(clause: str, verbs: set[str], front: bool = False) -> str:
     doer = _doer(words[:-1])  # 'the bot new messages in our channel read': the bot's step, said of the bot
     if doer:
         return " ".join(words[:doer] + ["should", words[-1]] + words[doer:-1])
+    # the object's determiner: the first not inside a phrase said before it ('with delivery date in the next 14 days
+    # a message in the Teams channel post' → '… in the next 14 days post a message …': 'the' of 'in the' is the
+    # phrase's, 'a' opens the object)
+    det = next(
+        (
+            m
+            for m in _DETERMINER.finditer(body)
+            if body[: m.start()].split() and body[: m.start()].split()[-1].lower() not in _PREPOSITION
+        ),
+        None,
+    )
+    if det and re.match(r"\s*(?:with|without|whose|where)\b", body, re.I):
+        return f"{body[: det.start()]}{words[-1]} {body[det.start() :]}"
     det = _DETERMINER.search(body)
     before = body[: det.start()].split() if det else []
     if det and before and before[-1].lower() not in _PREPOSITION:
