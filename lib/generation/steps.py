@@ -2105,6 +2105,15 @@ _FIRST_ON = re.compile(
 )
 
 
+# 'I want their name added to the sheet', 'we'd like each order logged in Airtable', 'have the total written into …':
+# a participle after what the user wishes done to a thing is the step, a write there (not a past write described)
+_WISHED_PLACED = re.compile(
+    r"\b(?:want|wants|wanted|'d\s+like|’d\s+like|would\s+like|need|needs|have|get)\s+"
+    r"(?!(?:been|already|it|them)\b)(?:[\w'’-]+\s+){1,4}?"
+    r"(?:added|put|written|logged|saved|recorded|appended|entered|copied|stored)\s+(?:to|into|in|on|onto)\b"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -2227,6 +2236,8 @@ def _is_write(clause: str, key: str) -> bool:
         return (
             True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
         )
+    if "write" in entry and any(_WISHED_PLACED.search(low) and re.search(re.escape(p), low) for p in phrases):
+        return True  # 'I want their name added to the Google Sheet 'Tonight'': what is wished put there, written
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if any(_used_in(low, p) for p in phrases):

@@ -2367,7 +2367,8 @@ def _items_for_each(head: str, body: str) -> bool:
 
 _LATER_LEAD = re.compile(
     # a sentence after the first that opens on the event: 'Our inbox gets everything. When a new email arrives, …'
-    r"(?:[.!?]\s+|\n\s*(?:[-*•]\s+)?)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
+    # ('… uses a Slack channel #pickup; when someone posts there, …': a semicolon ends the sentence that says where)
+    r"(?:[.!?;]\s+|\n\s*(?:[-*•]\s+)?)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
     # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
     # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
@@ -2381,6 +2382,8 @@ _ARRIVAL = re.compile(
     r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed|made|"
     r"placed|booked|scheduled|paid)|"
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
+    # 'whenever someone writes 'going' in it': a message written to a place arrives there
+    r"writes?(?=\s+(?!(?:back|up|down)\b))|types?(?=\s+['\"“‘])|"
     # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
     r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out|"
     # 'whenever someone pushes to main', 'when a PR is merged': a change sent to a repo
@@ -3172,8 +3175,8 @@ def _there(text: str, trigger: Trigger) -> None:
     """'Tenants report repairs in our Slack #maintenance channel. For each new message there, …': an event said
     to happen 'there' happens on the service the sentence before names."""
     for start, end in list(trigger.spans):
-        if not re.search(r"\bthere\b", text[start : end + 8], re.I):
-            continue
+        if not re.search(r"\bthere\b|\b(?:in|on|into|to)\s+it\b", text[start : end + 8], re.I):
+            continue  # ('whenever someone writes 'going' in it': the place the sentence before names)
         pieces = _SENTENCE_END.split(text[:start])
         pieces = [p for p in pieces[:-1] if p.strip()]  # the sentences before the one the event is in
         if not pieces:
