@@ -3666,6 +3666,50 @@ def _run_by_hand_now_and_then(text: str, manual: re.Match[str]) -> bool:
     )
 
 
+# '- on each successful payment: row in Airtable …', '. On every new booking, …': a later line or sentence that opens on
+# each arriving item (the first line's is read in `_read_trigger`)
+_ON_EACH_LINE = re.compile(
+    r"(?:\n[^\S\n]*(?:[-*•]|\d{1,2}[.)])?|[.!?;]\s+)[^\S\n]*(?:on|upon)\s+(?:every|each|any)\s+"
+    r"(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?" + _ARRIVING_NOUNS + r"\b)",
+    re.I,
+)
+
+
+def _on_each_line(text: str) -> Trigger | None:
+    """'Discovery call — … - bookings paid through Stripe - on each successful payment: row in Airtable 'Rides' + …':
+    each item said to arrive, on a line or sentence of its own, starts a run (read as 'when a new …'), unless a clock
+    says when the run goes ('horses rest Mondays' is no schedule)."""
+    if find_time(text)[0] is not None:
+        return None
+    for found in _ON_EACH_LINE.finditer(text):
+        clause = re.split(r"[:,;.!?\n]|->|→|=>", text[found.end() :], maxsplit=1)[0]
+        if _CHAT_HINT.search(clause) or read_schedule(clause) is not None:
+            continue
+        hook = read_webhook("when a new " + clause)
+        if hook is None:
+            continue
+        lead = len(found.group(0)) - len(found.group(0).lstrip(" \t\n-*•.;!?"))
+        hook.spans = [(found.start() + lead, found.end() + len(clause))]
+        # ('- bookings paid through Stripe' on a line before: what tells where the items come from, the event's, no
+        # step — a line of the same list naming the event's service and saying nothing to do)
+        provider = hook.values.get("webhookProvider")
+        at = found.start()
+        for _ in range(3):
+            start = text.rfind("\n", 0, at) + 1
+            line = text[start:at]
+            if not line.strip() or provider in (None, "generic"):
+                break
+            if _provider(line.lower()) == provider and not _IMPERATIVE.search(" " + line):
+                body = len(line) - len(line.lstrip(" \t-*•"))
+                hook.spans.append((start + body, at))
+                break
+            at = start - 1
+            if at <= 0:
+                break
+        return hook
+    return None
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -3947,6 +3991,9 @@ def _read_trigger(text: str) -> Trigger:
             )
             hook.spans = [(arrival.start(), arrival.start() + max(said, 1))]
             return hook
+    hook = _on_each_line(text)
+    if hook:
+        return hook
     schedule = read_schedule(text)
     if schedule:
         return schedule
