@@ -3711,6 +3711,17 @@ def _on_each_line(text: str) -> Trigger | None:
 
 
 def _read_trigger(text: str) -> Trigger:
+    # 'When it's 07:00 on Saturdays, text …', 'once it hits midnight': a clock the run waits for, no event
+    clocked = re.match(
+        r"\W*(?:when(?:ever)?|once|as\s+soon\s+as)\s+it(?:['’]s|\s+is|\s+gets\s+to|\s+hits|\s+turns)\s+"
+        r"(?=(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock|h)?|noon|midnight)(?!\s*(?:%|percent|degrees|°))\b)",
+        text,
+        re.I,
+    )
+    timed = read_schedule(text) if clocked else None
+    if clocked and timed is not None:
+        timed.spans.append((clocked.start(), clocked.end()))
+        return timed
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
     line = re.search(r"->|→|=>|\n|[.;](?=\s|$)|$", text[label.end() :]) if label else None
