@@ -322,10 +322,19 @@ def _after_subject(clause: str, verbs: set[str]) -> str:
             # 'when in our Discord server someone in #jobs something posts': a pronoun is the whole subject
             lead = clause[: len(clause) - len(clause.lstrip())]
             return lead + " ".join(words[: i + 1] + [verb] + words[i + 1 :] + tail) + stop
-        if _DETERMINER.fullmatch(word) and (
-            i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"}
+        if (
+            _DETERMINER.fullmatch(word)
+            # ('every monday at 7:00 each customer … an email gets': a day's 'every' opens no subject)
+            and _DETERMINER.match(" ".join(words[i : i + 2]))
+            and (i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"})
         ):
             end = next((j for j in range(i + 1, len(words)) if words[j].lower() in _NOUN_PHRASE_END), None)
+            if end is not None and words[end].lower() in ("from", "in", "on") and re.search(
+                r"'|\x00\d+\x00", " ".join(words[end:])
+            ):
+                # 'each customer from the Notion database 'Abos' an email get': the subject's own place, named, goes
+                # on to the object's article
+                end = next((j for j in range(end + 1, len(words)) if words[j].lower() in ("a", "an")), end)
             if end is None and _doer(words[i:]):
                 # 'if the AI security problems finds' → 'if the AI finds security problems': the bot or the AI is
                 # the whole subject, its object said without a determiner
