@@ -2237,7 +2237,9 @@ def _is_write(clause: str, key: str) -> bool:
             True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
         )
     if "write" in entry and any(_WISHED_PLACED.search(low) and re.search(re.escape(p), low) for p in phrases):
-        return True  # 'I want their name added to the Google Sheet 'Tonight'': what is wished put there, written
+        return (
+            True  # 'I want their name added to the Google Sheet 'Tonight'': what is wished put there, written
+        )
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if any(_used_in(low, p) for p in phrases):

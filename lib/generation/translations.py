@@ -329,8 +329,10 @@ def _after_subject(clause: str, verbs: set[str]) -> str:
             and (i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"})
         ):
             end = next((j for j in range(i + 1, len(words)) if words[j].lower() in _NOUN_PHRASE_END), None)
-            if end is not None and words[end].lower() in ("from", "in", "on") and re.search(
-                r"'|\x00\d+\x00", " ".join(words[end:])
+            if (
+                end is not None
+                and words[end].lower() in ("from", "in", "on")
+                and re.search(r"'|\x00\d+\x00", " ".join(words[end:]))
             ):
                 # 'each customer from the Notion database 'Abos' an email get': the subject's own place, named, goes
                 # on to the object's article
