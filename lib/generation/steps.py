@@ -2105,10 +2105,11 @@ _FIRST_ON = re.compile(
 )
 
 
-# 'I want their name added to the sheet', 'we'd like each order logged in Airtable', 'have the total written into …':
-# a participle after what the user wishes done to a thing is the step, a write there (not a past write described)
+# 'I want their name added to the sheet', 'we'd like each order logged in Airtable': a participle after what the user
+# wishes done to a thing is the step, a write there (not a past write described; 'get the contracts saved to the
+# Drive folder', 'we have the files saved in …' say where things are, read there)
 _WISHED_PLACED = re.compile(
-    r"\b(?:want|wants|wanted|'d\s+like|’d\s+like|would\s+like|need|needs|have|get)\s+"
+    r"\b(?:want|wants|wanted|'d\s+like|’d\s+like|would\s+like|need|needs)\s+"
     r"(?!(?:been|already|it|them)\b)(?:[\w'’-]+\s+){1,4}?"
     r"(?:added|put|written|logged|saved|recorded|appended|entered|copied|stored)\s+(?:to|into|in|on|onto)\b"
 )
