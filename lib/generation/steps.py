@@ -2105,6 +2105,16 @@ _FIRST_ON = re.compile(
 )
 
 
+# 'I want their name added to the sheet', 'we'd like each order logged in Airtable': a participle after what the user
+# wishes done to a thing is the step, a write there (not a past write described; 'get the contracts saved to the
+# Drive folder', 'we have the files saved in …' say where things are, read there)
+_WISHED_PLACED = re.compile(
+    r"\b(?:want|wants|wanted|'d\s+like|’d\s+like|would\s+like|need|needs)\s+"
+    r"(?!(?:been|already|it|them)\b)(?:[\w'’-]+\s+){1,4}?"
+    r"(?:added|put|written|logged|saved|recorded|appended|entered|copied|stored)\s+(?:to|into|in|on|onto)\b"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -2226,6 +2236,10 @@ def _is_write(clause: str, key: str) -> bool:
     if "write" in entry and _MADE_KEPT.match(low):
         return (
             True  # '- The image is saved to the Google Drive folder 'Mockups'': what the run made, kept there
+        )
+    if "write" in entry and any(_WISHED_PLACED.search(low) and re.search(re.escape(p), low) for p in phrases):
+        return (
+            True  # 'I want their name added to the Google Sheet 'Tonight'': what is wished put there, written
         )
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
@@ -7972,8 +7986,16 @@ def split_loop_end(text: str) -> tuple[str, str | None]:
 
 # 'every subscriber in the Airtable 'Subscribers' table', 'each URL listed in my 'Sites' sheet', 'every link in the
 # Watchlist column of the 'Competitors' Google Sheet': the list the items are read from
+# what is said of the items between their noun and their place: 'every paddler booked tomorrow in the Airtable table
+# …', 'each member registered in the sheet …', 'every guest signed up for today on the list': a participle (and the day
+# it is said of) that tells which of the place's items, never a step
+_ITEMS_SAID = (
+    r"(?:(?:who|that)\s+(?:is|are|was|were|have\s+been|has\s+been)\s+)?"
+    r"(?:(?:[a-z]{2,}ed|signed\s+up|set\s+down|down|listed|kept|found|written)"
+    r"(?:\s+(?:for\s+|on\s+)?(?:today|tomorrow|tonight|this\s+\w+|next\s+\w+|(?:the\s+)?\w+day))?\s+)?"
+)
 _PLACE = re.compile(
-    r"\s+(?:(?:who|that)\s+(?:is|are)\s+)?(?:(?:listed|stored|kept|saved|found|written)\s+)?(?:in|on|from|of)\s+"
+    r"\s+" + _ITEMS_SAID + r"(?:in|on|from|of)\s+"
     r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
     r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
@@ -7985,7 +8007,7 @@ _PLACE = re.compile(
 
 
 _PLACE_LEAD = re.compile(
-    r"^\s*(?:(?:who|that)\s+(?:is|are)\s+)?(?:(?:listed|stored|kept|saved|found|written)\s+)?(?:in|on|from|of)\s+",
+    r"^\s*" + _ITEMS_SAID + r"(?:in|on|from|of)\s+",
     re.I,
 )
 

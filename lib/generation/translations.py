@@ -154,6 +154,19 @@ def _verb_first(clause: str, verbs: set[str], front: bool = False) -> str:
     doer = _doer(words[:-1])  # 'the bot new messages in our channel read': the bot's step, said of the bot
     if doer:
         return " ".join(words[:doer] + ["should", words[-1]] + words[doer:-1])
+    # the object's determiner: the first not inside a phrase said before it ('with delivery date in the next 14 days
+    # a message in the Teams channel post' → '… in the next 14 days post a message …': 'the' of 'in the' is the
+    # phrase's, 'a' opens the object)
+    det = next(
+        (
+            m
+            for m in _DETERMINER.finditer(body)
+            if body[: m.start()].split() and body[: m.start()].split()[-1].lower() not in _PREPOSITION
+        ),
+        None,
+    )
+    if det and re.match(r"\s*(?:with|without|whose|where)\b", body, re.I):
+        return f"{body[: det.start()]}{words[-1]} {body[det.start() :]}"
     det = _DETERMINER.search(body)
     before = body[: det.start()].split() if det else []
     if det and before and before[-1].lower() not in _PREPOSITION:
@@ -309,10 +322,21 @@ def _after_subject(clause: str, verbs: set[str]) -> str:
             # 'when in our Discord server someone in #jobs something posts': a pronoun is the whole subject
             lead = clause[: len(clause) - len(clause.lstrip())]
             return lead + " ".join(words[: i + 1] + [verb] + words[i + 1 :] + tail) + stop
-        if _DETERMINER.fullmatch(word) and (
-            i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"}
+        if (
+            _DETERMINER.fullmatch(word)
+            # ('every monday at 7:00 each customer … an email gets': a day's 'every' opens no subject)
+            and _DETERMINER.match(" ".join(words[i : i + 2]))
+            and (i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"})
         ):
             end = next((j for j in range(i + 1, len(words)) if words[j].lower() in _NOUN_PHRASE_END), None)
+            if (
+                end is not None
+                and words[end].lower() in ("from", "in", "on")
+                and re.search(r"'|\x00\d+\x00", " ".join(words[end:]))
+            ):
+                # 'each customer from the Notion database 'Abos' an email get': the subject's own place, named, goes
+                # on to the object's article
+                end = next((j for j in range(end + 1, len(words)) if words[j].lower() in ("a", "an")), end)
             if end is None and _doer(words[i:]):
                 # 'if the AI security problems finds' → 'if the AI finds security problems': the bot or the AI is
                 # the whole subject, its object said without a determiner
@@ -415,6 +439,8 @@ def _case_endings(text: str, language: str) -> str:
 
 _PLACE_NOUNS = (
     r"channel|table|sheet|spreadsheet|calendar|folder|database|list|form|project|workbook|board|page|"
+    # 'the label Gmail 'Ordini'', 'the bucket S3 …', 'the index Pinecone …': a mailbox's or a store's place
+    r"labels?|inbox|mailbox|bucket|index|base|space|workspace|"
     # 'a new order Shopify', 'the tickets Zendesk': a record named after its service
     r"orders?|payments?|tickets?|invoices?|contacts?|deals?|issues?|tasks?|leads?|events?|bookings?|records?|"
     r"responses?|submissions?|messages?|posts?|files?|products?|customers?|subscribers?|repo|repository"

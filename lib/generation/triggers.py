@@ -2373,7 +2373,8 @@ def _items_for_each(head: str, body: str) -> bool:
 
 _LATER_LEAD = re.compile(
     # a sentence after the first that opens on the event: 'Our inbox gets everything. When a new email arrives, …'
-    r"(?:[.!?]\s+|\n\s*(?:[-*•]\s+)?)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
+    # ('… uses a Slack channel #pickup; when someone posts there, …': a semicolon ends the sentence that says where)
+    r"(?:[.!?;]\s+|\n\s*(?:[-*•]\s+)?)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
     # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
     # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
@@ -2387,6 +2388,8 @@ _ARRIVAL = re.compile(
     r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed|made|"
     r"placed|booked|scheduled|paid)|"
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
+    # 'whenever someone writes 'going' in it': a message written to a place arrives there
+    r"writes?(?=\s+(?!(?:back|up|down)\b))|types?(?=\s+['\"“‘])|"
     # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
     r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out|"
     # 'whenever someone pushes to main', 'when a PR is merged': a change sent to a repo
@@ -3178,8 +3181,8 @@ def _there(text: str, trigger: Trigger) -> None:
     """'Tenants report repairs in our Slack #maintenance channel. For each new message there, …': an event said
     to happen 'there' happens on the service the sentence before names."""
     for start, end in list(trigger.spans):
-        if not re.search(r"\bthere\b", text[start : end + 8], re.I):
-            continue
+        if not re.search(r"\bthere\b|\b(?:in|on|into|to)\s+it\b", text[start : end + 8], re.I):
+            continue  # ('whenever someone writes 'going' in it': the place the sentence before names)
         pieces = _SENTENCE_END.split(text[:start])
         pieces = [p for p in pieces[:-1] if p.strip()]  # the sentences before the one the event is in
         if not pieces:
@@ -3669,7 +3672,62 @@ def _run_by_hand_now_and_then(text: str, manual: re.Match[str]) -> bool:
     )
 
 
+# '- on each successful payment: row in Airtable …', '. On every new booking, …': a later line or sentence that opens on
+# each arriving item (the first line's is read in `_read_trigger`)
+_ON_EACH_LINE = re.compile(
+    r"(?:\n[^\S\n]*(?:[-*•]|\d{1,2}[.)])?|[.!?;]\s+)[^\S\n]*(?:on|upon)\s+(?:every|each|any)\s+"
+    r"(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?" + _ARRIVING_NOUNS + r"\b)",
+    re.I,
+)
+
+
+def _on_each_line(text: str) -> Trigger | None:
+    """'Discovery call — … - bookings paid through Stripe - on each successful payment: row in Airtable 'Rides' + …':
+    each item said to arrive, on a line or sentence of its own, starts a run (read as 'when a new …'), unless a clock
+    says when the run goes ('horses rest Mondays' is no schedule)."""
+    if find_time(text)[0] is not None:
+        return None
+    for found in _ON_EACH_LINE.finditer(text):
+        clause = re.split(r"[:,;.!?\n]|->|→|=>", text[found.end() :], maxsplit=1)[0]
+        if _CHAT_HINT.search(clause) or read_schedule(clause) is not None:
+            continue
+        hook = read_webhook("when a new " + clause)
+        if hook is None:
+            continue
+        lead = len(found.group(0)) - len(found.group(0).lstrip(" \t\n-*•.;!?"))
+        hook.spans = [(found.start() + lead, found.end() + len(clause))]
+        # ('- bookings paid through Stripe' on a line before: what tells where the items come from, the event's, no
+        # step — a line of the same list naming the event's service and saying nothing to do)
+        provider = hook.values.get("webhookProvider")
+        at = found.start()
+        for _ in range(3):
+            start = text.rfind("\n", 0, at) + 1
+            line = text[start:at]
+            if not line.strip() or provider in (None, "generic"):
+                break
+            if _provider(line.lower()) == provider and not _IMPERATIVE.search(" " + line):
+                body = len(line) - len(line.lstrip(" \t-*•"))
+                hook.spans.append((start + body, at))
+                break
+            at = start - 1
+            if at <= 0:
+                break
+        return hook
+    return None
+
+
 def _read_trigger(text: str) -> Trigger:
+    # 'When it's 07:00 on Saturdays, text …', 'once it hits midnight': a clock the run waits for, no event
+    clocked = re.match(
+        r"\W*(?:when(?:ever)?|once|as\s+soon\s+as)\s+it(?:['’]s|\s+is|\s+gets\s+to|\s+hits|\s+turns)\s+"
+        r"(?=(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock|h)?|noon|midnight)(?!\s*(?:%|percent|degrees|°))\b)",
+        text,
+        re.I,
+    )
+    timed = read_schedule(text) if clocked else None
+    if clocked and timed is not None:
+        timed.spans.append((clocked.start(), clocked.end()))
+        return timed
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
     line = re.search(r"->|→|=>|\n|[.;](?=\s|$)|$", text[label.end() :]) if label else None
@@ -3950,6 +4008,9 @@ def _read_trigger(text: str) -> Trigger:
             )
             hook.spans = [(arrival.start(), arrival.start() + max(said, 1))]
             return hook
+    hook = _on_each_line(text)
+    if hook:
+        return hook
     schedule = read_schedule(text)
     if schedule:
         return schedule
