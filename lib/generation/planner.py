@@ -438,9 +438,15 @@ def draft(description: str) -> Draft:
             re.search(r"\bweb-?hooks?\b", description[a:b], re.I) for a, b in trigger.spans
         )
         # ('… questions every week … Could you make a chat assistant …?': the chat the request asks for)
+        # ('Our developer can call a Sim workflow through the API with the member as JSON. When that happens, add …':
+        # the call the context tells of is the event the request names; no generic webhook of its own)
+        called = trigger.kind == "manual" and any(
+            called_by_api(description[a:b]) for a, b in trigger.spans
+        )
         if (
             (asked.spans or asked.kind == "chat")
             and not (generic and trigger.kind == "webhook")
+            and not (generic and called)
             and not offered
         ):
             trigger = asked
@@ -3735,10 +3741,12 @@ class _Builder:
                 data = self.earlier_data(step, data)
                 if step.type == "response":  # what the run made, under its name: the caller's answer
                     parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
+                    told_reply = step.values.get("told")
+                    kept = {k: v for k, v in step.values.items() if k != "told"}
                     step = Step(
                         **{
                             **step.__dict__,
-                            "values": {**step.values, "data": _reply_data(step.values["data"], parts)},
+                            "values": {**kept, "data": told_reply or _reply_data(step.values["data"], parts)},
                         }
                     )
                 values = self.fill(step, data, parent)
@@ -7201,7 +7209,19 @@ def _caller_reply(said: re.Match[str], made: str | None = None) -> Step:
         if noun and noun.group(1).lower() not in ("it", "them", "that", "this")
         else "result"
     )
-    return Step("action", "response", {"dataMode": "json", "data": key}, label="Response", text=said.group(0))
+    values = {"dataMode": "json", "data": key}
+    # ('return {ok: true}', 'The response returns {sent: true}': a JSON the text writes out with values of its own is
+    # the answer as said)
+    told = re.search(r"\{[^{}\n]{1,120}\}", said.group(0))
+    pairs = (
+        re.findall(r"[\x22']?(\w+)[\x22']?\s*:\s*(true|false|null|-?\d+(?:\.\d+)?|\x22[^\x22]*\x22|'[^']*')", told.group(0))
+        if told
+        else []
+    )
+    if told and pairs and len(pairs) == told.group(0).count(":"):
+        said_values = {k: json.loads(v) if not v.startswith("'") else v[1:-1] for k, v in pairs}
+        values["told"] = json.dumps(said_values)
+    return Step("action", "response", values, label="Response", text=said.group(0))
 
 
 def _reply_data(key: str, parts: list[str]) -> str:

@@ -4392,6 +4392,18 @@ def _my_person(clause: str) -> str | None:
     return word
 
 
+# 'to that address', 'to the address in the form', 'at the address they gave', 'to their email address': an address
+# the data holds (the event's, the call's, the item's), not one the text writes out
+_DATA_ADDRESS = re.compile(
+    r"\b(?:to|at)\s+(?:(?:that|this|the\s+same|the\s+given|their|his|her)\s+(?:e-?mail\s+)?address(?:es)?\b"
+    r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:in|on|from|of)\s+(?:the|that|this|their|each)\s+"
+    r"(?:form|submission|entry|response|request|call|payload|event|row|record|booking|order)\b"
+    r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:they|he|she|the\s+\w+)\s+(?:gave|give|gives|entered|enters|left|"
+    r"provided|provides|submitted|submits|typed)\b)",
+    re.I,
+)
+
+
 def _person(clause: str) -> str | None:
     """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
@@ -4411,6 +4423,8 @@ def _person(clause: str) -> str | None:
     )
     if given:
         return given.group(1).lower()
+    if _DATA_ADDRESS.search(clause):
+        return "person"  # 'Gmail sends the pack link to that address': the address the data holds, whoever it is
     low = clause.lower()
     for m in _CONTACTED.finditer(low):
         if m.group("pronoun"):
