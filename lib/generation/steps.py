@@ -1999,8 +1999,9 @@ _RECEIVES_MESSAGE = re.compile(
     r"acknowledge?ments?|thank-?yous?)\b"
 )
 # "I'd also like each person who has a booking today to get a short email reminder": a wish that they are e-mailed
+# ('As the coordinator I want donors who fill in our Typeform to get a thank-you email': a story's wish, after its role)
 _WISHED_MAIL = re.compile(
-    r"^\W*(?:(?:and|then|also|so)\s+)?(?:i|we)(?:['’]d|\s+would)?\s+(?:also\s+)?(?:like|love|want|need)\s+"
+    r"^\W*(?:(?:and|then|also|so)\s+)?(?:as\s+[^.;!?\n]{2,80}?[\s,]\s*)?\b(?:i|we)(?:['’]d|\s+would)?\s+(?:also\s+)?(?:like|love|want|need)\s+"
     r"(?:[\w'’-]+\s+){1,10}?to\s+(?:also\s+)?(?:get|receive)\s+(?:an?|the|their|one)\s+(?:[\w-]+\s+){0,2}?e-?mails?\b"
 )
 
@@ -4404,6 +4405,15 @@ _DATA_ADDRESS = re.compile(
 )
 
 
+# 'I want donors who fill in our Typeform to get a thank-you email', 'we'd like anyone who books to receive …': those
+# a wish says receive a message, named by what they do
+_WISHED_GETS = re.compile(
+    r"\b(?:want|like|love|need)\s+(?:the\s+|our\s+|all\s+|any\s+|every\s+|each\s+|new\s+)?(?P<who>[a-z][\w-]*?)s?\s+"
+    r"(?:who|that|whose)\b[^.;!?\n]{0,100}?\bto\s+(?:also\s+)?(?:get|receive|be\s+sent)\b",
+    re.I,
+)
+
+
 def _person(clause: str) -> str | None:
     """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
@@ -4424,7 +4434,18 @@ def _person(clause: str) -> str | None:
     if given:
         return given.group(1).lower()
     if _DATA_ADDRESS.search(clause):
-        return "person"  # 'Gmail sends the pack link to that address': the address the data holds, whoever it is
+        return (
+            "person"  # 'Gmail sends the pack link to that address': the address the data holds, whoever it is
+        )
+    wished = _WISHED_GETS.search(clause)
+    if (
+        wished
+    ):  # 'I want people who fill in our Typeform to receive a thank-you email': those the event is about
+        return (
+            "person"
+            if wished.group("who").lower() in ("people", "everyone", "anyone")
+            else wished.group("who").lower()
+        )
     low = clause.lower()
     for m in _CONTACTED.finditer(low):
         if m.group("pronoun"):
