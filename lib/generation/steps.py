@@ -2106,6 +2106,16 @@ _FIRST_ON = re.compile(
 )
 
 
+# 'post any new road-closure emails to the drivers' Telegram group', 'forward the new emails to #support': e-mails that
+# arrived, carried to a group or a channel no mail service sends to — read, not sent
+_MAIL_CARRIED = re.compile(
+    r"\b(?:post|share|forward|send|push|relay|copy|drop|put)(?:s|ed|ing)?\s+"
+    r"(?:(?:the|any|all|new|those|these|each|every|incoming|latest|unread|today['’]s)\s+)+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:e-?mails|mails)\b(?:\s+[^.;!?\n]{0,40}?)?\s+(?:to|in|into|on)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:group|channel|chat|thread|#)"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -2121,6 +2131,8 @@ def _is_write(clause: str, key: str) -> bool:
         # 'summarise the Discord messages from the past 24 hours': the messages are read (a service that cannot
         # read them, Telegram, says so instead of sending the summary there)
         return False
+    if key in ("gmail", "outlook") and _MAIL_CARRIED.search(low):
+        return False  # 'post any new road-closure emails to the drivers' Telegram group': the mail is what is posted
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
     if key in ("gmail", "outlook") and re.search(
