@@ -7904,8 +7904,12 @@ _LOOP = re.compile(
     r"\s*(?:,|:|\bdo\b|$|(?<!\bnew)(?<!\blatest)(?<!\brecent)(?<!\bunread)(?<!\bincoming)(?<!\buploaded)"
     r"(?<!\bshared)"
     # ('for every file added today in the Drive folder': a participle with a time names which items, no verb)
-    r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved)\s+"
-    r"(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|in\s+the\s+last)\b)"
+    # ('for each class booked today in the Airtable table', 'every order paid yesterday in …': the same)
+    r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved|booked|"
+    r"reserved|ordered|paid|registered|scheduled|updated|edited|modified|changed|opened|closed|completed|approved|"
+    r"assigned)\s+"
+    r"(?:today|yesterday|tomorrow|tonight|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|"
+    r"for\s+(?:today|tomorrow|tonight)|in\s+the\s+last)\b)"
     # ('for each book in this month's reading list in the Airtable table …': a list's noun before its place, no verb)
     r"(?!\slist\s+(?:in|of|on|from)\s)"
     r"(?=\s(?:(?:and|then)\s+)?(?:"
@@ -12060,6 +12064,13 @@ def _same_item(item: str, loop: Step) -> str:
 # "without pinging anyone", "don't email anybody": whom a prohibition spares is no list to repeat over
 _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?(any(?:one|body))\b", re.I)
 
+# 'nobody reads email', 'no one ever checks the inbox': a clause whose doer is nobody, up to its end
+_NOBODY_DOES = re.compile(
+    r"(?:^|(?<=[.;,:!?\n—–]))[^\S\n]*(?:(?:and|because|since|as|cos|cause)\s+)?(?:nobody|no\s*-?\s*one)\s+"
+    r"(?:(?:ever|really|actually|even|still|here)\s+)?[a-z]+s\b[^.;!?\n]*",
+    re.I,
+)
+
 # (up to the end of its clause: a mark, an emoji that closes a casual sentence — 'without warning us 🙃 when …' — or
 # the blanked trigger, a run of spaces)
 _WITHOUT_DOING = re.compile(
@@ -12353,6 +12364,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     ruled_out = negated(description)
     # (the same length: the text keeps the description's positions)
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
+    # ("Don't email them, nobody reads email.", 'No one checks that inbox.'): what nobody does, told as a reason — no step
+    text = _NOBODY_DOES.sub(lambda m: " " * len(m.group(0)), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # 'And in every case, reply to the customer …', 'in all cases': always, after what the routes do — no items to repeat
