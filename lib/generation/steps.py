@@ -12364,6 +12364,9 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     ruled_out = negated(description)
     # (the same length: the text keeps the description's positions)
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
+    # ('email the customer the measuring guide, https://…/measure.': an address set beside what it names, no clause of its
+    # own — the comma blanked, every position kept)
+    text = re.sub(r"(?<=[a-z]),(?=\s*https?://[^\s,;]+?[.!?]?\s*(?:[.;!?\n)]|$))", " ", text, flags=re.I)
     # ("Don't email them, nobody reads email.", 'No one checks that inbox.'): what nobody does, told as a reason — no step
     text = _NOBODY_DOES.sub(lambda m: " " * len(m.group(0)), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
