@@ -11242,6 +11242,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 if s.kind == "source"
             ]
         if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
+        each_one = _EACH_NOUN.search(if_text)
+        if (
+            each_one
+            and if_steps
+            and all(s.kind in ("action", "process") for s in if_steps)
+            and any(s.kind == "action" and s.recipient for s in if_steps)
+        ):
+            # 'if the wind is above 20 km/h, text each booked customer …': one test of the run, then a message to each
+            # person of the list read before it (a loop built only over a fetched list)
+            person = next((s.recipient for s in if_steps if s.recipient), None) or each_one.group(1)
+            if_steps = [Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps)]
+            if_steps[0].implicit = True
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
