@@ -440,9 +440,7 @@ def draft(description: str) -> Draft:
         # ('… questions every week … Could you make a chat assistant …?': the chat the request asks for)
         # ('Our developer can call a Sim workflow through the API with the member as JSON. When that happens, add …':
         # the call the context tells of is the event the request names; no generic webhook of its own)
-        called = trigger.kind == "manual" and any(
-            called_by_api(description[a:b]) for a, b in trigger.spans
-        )
+        called = trigger.kind == "manual" and any(called_by_api(description[a:b]) for a, b in trigger.spans)
         if (
             (asked.spans or asked.kind == "chat")
             and not (generic and trigger.kind == "webhook")
@@ -4668,6 +4666,16 @@ class _Builder:
                 return ref
         return None
 
+    def tested_data(self, heads: list[tuple[str, str]]) -> str | None:
+        """The data the condition whose branch `heads` leave reads (its first reference), if a condition."""
+        for head, _ in heads:
+            block = next((b for b in self.blocks if b.id == head and b.type == "condition"), None)
+            said = next((v.value for v in (block.values if block else []) if v.id == "conditions"), None)
+            found = re.search(r"<[\w.]+>", str(said or ""))
+            if found:
+                return next((r for r in self.lists if found.group(0).startswith(r[:-1])), found.group(0))
+        return None
+
     def lists_upstream(self, heads: list[tuple[str, str]]) -> list[str]:
         """The fetched lists a block after `heads` may read (newest last): not one fetched inside a
         loop or parallel that has ended."""
@@ -6198,6 +6206,11 @@ class _Builder:
         else:
             lists = self.lists_upstream(heads)
             items = prev if prev in lists or (prev == "<start.input>" and not step.implicit) else None
+            tested = self.tested_data(heads) if step.past_test else None
+            if tested and items == tested:
+                # ('… get the wind forecast; if the wind is above 20 km/h, text each booked customer': the people are
+                # the list read before, not the forecast the test read)
+                items = next((r for r in reversed(lists) if r != tested), items)
             items = items or self.listing_agent(prev, step.label) or (lists[-1] if lists else None)
             if (
                 items is None
@@ -7225,7 +7238,10 @@ def _caller_reply(said: re.Match[str], made: str | None = None) -> Step:
     # the answer as said)
     told = re.search(r"\{[^{}\n]{1,120}\}", said.group(0))
     pairs = (
-        re.findall(r"[\x22']?(\w+)[\x22']?\s*:\s*(true|false|null|-?\d+(?:\.\d+)?|\x22[^\x22]*\x22|'[^']*')", told.group(0))
+        re.findall(
+            r"[\x22']?(\w+)[\x22']?\s*:\s*(true|false|null|-?\d+(?:\.\d+)?|\x22[^\x22]*\x22|'[^']*')",
+            told.group(0),
+        )
         if told
         else []
     )

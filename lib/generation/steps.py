@@ -201,6 +201,8 @@ class Step:
     result: str | None = None  # where the step's main data lives in its output, when not the default
     data_from: Step | None = None  # a condition: the step whose output it tests (when not the latest)
     implicit: bool = False  # a loop read from 'each <noun>' (no 'for'): built only over a fetched list
+    # a loop on one side of a test of the run: over a list read before, not over the data the test read
+    past_test: bool = False
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
@@ -11253,7 +11255,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # person of the list read before it (a loop built only over a fetched list)
             person = next((s.recipient for s in if_steps if s.recipient), None) or each_one.group(1)
             if_steps = [Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps)]
-            if_steps[0].implicit = True
+            if_steps[0].implicit = if_steps[0].past_test = True
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
