@@ -2481,6 +2481,7 @@ class _Builder:
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
+        self.ends: list[str] = []  # the 'No action' ends of tests' sides with nothing asked
         self.judged_word = "yes"  # what the last judging agent answers when its state holds
         # why the last test was left out, when `expression` left it out for a reason of its own (None: no data to test)
         self.left_out: str | None = None
@@ -3839,6 +3840,15 @@ class _Builder:
                 if self.pending_need:
                     self.needs.append((local, self.pending_field, self.pending_need))
                 self.edge(heads, local)
+                if step.type == "response":
+                    # ('if the member is under 18, email the youth officer … the developer would like a response
+                    # back'): the caller is answered whichever side of a test before it ran
+                    open_ends = [
+                        b.id
+                        for b in self.blocks
+                        if b.id in self.ends and b.parent == parent and not self.wired(b.id, "source")
+                    ]
+                    self.edge([(e, "source") for e in open_ends], local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
                     before_read = prev or self.start_data()
@@ -4776,6 +4786,7 @@ class _Builder:
         code = "return { skipped: true, reason: " + json.dumps(why[:120]) + " };"
         local = self.add("function", {"code": code}, parent, name="No action" + (f" {n}" if n > 1 else ""))
         self.words[local] = "otherwise (nothing asked): end the run"
+        self.ends.append(local)
         return local
 
     def condition(

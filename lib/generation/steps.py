@@ -2111,8 +2111,10 @@ _FIRST_ON = re.compile(
 # 'post any new road-closure emails to the drivers' Telegram group', 'forward the new emails to #support': e-mails that
 # arrived, carried to a group or a channel no mail service sends to — read, not sent
 _MAIL_CARRIED = re.compile(
-    r"\b(?:post|share|forward|send|push|relay|copy|drop|put)(?:s|ed|ing)?\s+"
-    r"(?:(?:the|any|all|new|those|these|each|every|incoming|latest|unread|today['’]s)\s+)+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:\b(?:post|share|forward|send|push|relay|copy|drop|put)(?:s|ed|ing)?\s+"
+    r"(?:(?:the|any|all|new|those|these|each|every|incoming|latest|unread|today['’]s)\s+)+"
+    # ('I forward supplier price-change emails to our Slack #buying channel': forwarded, no determiner needed)
+    r"|\b(?:post|share|forward|relay)(?:s|ed|ing)?\s+)(?:[\w'’-]+\s+){0,3}?"
     r"(?:e-?mails|mails)\b(?:\s+[^.;!?\n]{0,40}?)?\s+(?:to|in|into|on)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:group|channel|chat|thread|#)"
 )
