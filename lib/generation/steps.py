@@ -11249,6 +11249,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         each_one = _EACH_NOUN.search(if_text)
         if (
             each_one
+            # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
+            and not re.match(
+                r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
+            )
+            and not _EACH_NOUN.search(before)
             and if_steps
             and all(s.kind in ("action", "process") for s in if_steps)
             and any(s.kind == "action" and s.recipient for s in if_steps)
