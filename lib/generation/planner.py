@@ -739,9 +739,13 @@ def draft(description: str) -> Draft:
             # criteria: - The email goes to the address in the form - A row is added to the sheet …': the criteria
             # add a write; the message the story asks for is sent all the same)
             whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
-            made = {s.type for s in _flat(steps) if s.kind == "action"}
-            story_made = {s.type for s in _flat(whole) if s.kind == "action"}
-            if made and made < story_made and story_made - made <= _MESSAGE_TYPES:
+            criteria_writes = {s.type for s in _flat(steps) if s.kind == "action"}
+            story_writes = {s.type for s in _flat(whole) if s.kind == "action"}
+            if (
+                criteria_writes
+                and criteria_writes < story_writes
+                and story_writes - criteria_writes <= _MESSAGE_TYPES
+            ):
                 steps = whole
         if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
@@ -3750,11 +3754,14 @@ class _Builder:
                 if step.type == "response":  # what the run made, under its name: the caller's answer
                     parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
                     told_reply = step.values.get("told")
-                    kept = {k: v for k, v in step.values.items() if k != "told"}
+                    reply_values = {k: v for k, v in step.values.items() if k != "told"}
                     step = Step(
                         **{
                             **step.__dict__,
-                            "values": {**kept, "data": told_reply or _reply_data(step.values["data"], parts)},
+                            "values": {
+                                **reply_values,
+                                "data": told_reply or _reply_data(step.values["data"], parts),
+                            },
                         }
                     )
                 values = self.fill(step, data, parent)

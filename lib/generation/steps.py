@@ -11246,9 +11246,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 if s.kind == "source"
             ]
         if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
-        each_one = _EACH_NOUN.search(if_text)
+        each_person = _EACH_NOUN.search(if_text)
         if (
-            each_one
+            each_person
             # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
             and not re.match(
                 r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
@@ -11260,7 +11260,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             # 'if the wind is above 20 km/h, text each booked customer …': one test of the run, then a message to each
             # person of the list read before it (a loop built only over a fetched list)
-            person = next((s.recipient for s in if_steps if s.recipient), None) or each_one.group(1)
+            person = next((s.recipient for s in if_steps if s.recipient), None) or each_person.group(1)
             if_steps = [Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps)]
             if_steps[0].implicit = if_steps[0].past_test = True
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
