@@ -442,9 +442,13 @@ def draft(description: str) -> Draft:
             re.search(r"\bweb-?hooks?\b", description[a:b], re.I) for a, b in trigger.spans
         )
         # ('… questions every week … Could you make a chat assistant …?': the chat the request asks for)
+        # ('Our developer can call a Sim workflow through the API with the member as JSON. When that happens, add …':
+        # the call the context tells of is the event the request names; no generic webhook of its own)
+        called = trigger.kind == "manual" and any(called_by_api(description[a:b]) for a, b in trigger.spans)
         if (
             (asked.spans or asked.kind == "chat")
             and not (generic and trigger.kind == "webhook")
+            and not (generic and called)
             and not offered
         ):
             trigger = asked
@@ -734,6 +738,19 @@ def draft(description: str) -> Draft:
                 _blanked(text, summaries[:-1] + unlisted), read_from, _story_told(told, story, text)
             )
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
+        if steps and story and summaries[-1] == story.span():
+            # ('As the coordinator I want donors who fill in our Typeform to get a thank-you email. Acceptance
+            # criteria: - The email goes to the address in the form - A row is added to the sheet …': the criteria
+            # add a write; the message the story asks for is sent all the same)
+            whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
+            criteria_writes = {s.type for s in _flat(steps) if s.kind == "action"}
+            story_writes = {s.type for s in _flat(whole) if s.kind == "action"}
+            if (
+                criteria_writes
+                and criteria_writes < story_writes
+                and story_writes - criteria_writes <= _MESSAGE_TYPES
+            ):
+                steps = whole
         if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
             for s in _flat(read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told))
@@ -2498,6 +2515,7 @@ class _Builder:
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
+        self.ends: list[str] = []  # the 'No action' ends of tests' sides with nothing asked
         self.judged_word = "yes"  # what the last judging agent answers when its state holds
         # why the last test was left out, when `expression` left it out for a reason of its own (None: no data to test)
         self.left_out: str | None = None
@@ -3765,10 +3783,15 @@ class _Builder:
                 data = self.earlier_data(step, data)
                 if step.type == "response":  # what the run made, under its name: the caller's answer
                     parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
+                    told_reply = step.values.get("told")
+                    reply_values = {k: v for k, v in step.values.items() if k != "told"}
                     step = Step(
                         **{
                             **step.__dict__,
-                            "values": {**step.values, "data": _reply_data(step.values["data"], parts)},
+                            "values": {
+                                **reply_values,
+                                "data": told_reply or _reply_data(step.values["data"], parts),
+                            },
                         }
                     )
                 values = self.fill(step, data, parent)
@@ -3854,6 +3877,15 @@ class _Builder:
                 if self.pending_need:
                     self.needs.append((local, self.pending_field, self.pending_need))
                 self.edge(heads, local)
+                if step.type == "response":
+                    # ('if the member is under 18, email the youth officer … the developer would like a response
+                    # back'): the caller is answered whichever side of a test before it ran
+                    open_ends = [
+                        b.id
+                        for b in self.blocks
+                        if b.id in self.ends and b.parent == parent and not self.wired(b.id, "source")
+                    ]
+                    self.edge([(e, "source") for e in open_ends], local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
                     before_read = prev or self.start_data()
@@ -4681,6 +4713,16 @@ class _Builder:
                 return ref
         return None
 
+    def tested_data(self, heads: list[tuple[str, str]]) -> str | None:
+        """The data the condition whose branch `heads` leave reads (its first reference), if a condition."""
+        for head, _ in heads:
+            block = next((b for b in self.blocks if b.id == head and b.type == "condition"), None)
+            said = next((v.value for v in (block.values if block else []) if v.id == "conditions"), None)
+            found = re.search(r"<[\w.]+>", str(said or ""))
+            if found:
+                return next((r for r in self.lists if found.group(0).startswith(r[:-1])), found.group(0))
+        return None
+
     def lists_upstream(self, heads: list[tuple[str, str]]) -> list[str]:
         """The fetched lists a block after `heads` may read (newest last): not one fetched inside a
         loop or parallel that has ended."""
@@ -4781,6 +4823,7 @@ class _Builder:
         code = "return { skipped: true, reason: " + json.dumps(why[:120]) + " };"
         local = self.add("function", {"code": code}, parent, name="No action" + (f" {n}" if n > 1 else ""))
         self.words[local] = "otherwise (nothing asked): end the run"
+        self.ends.append(local)
         return local
 
     def condition(
@@ -6232,6 +6275,11 @@ class _Builder:
         else:
             lists = self.lists_upstream(heads)
             items = prev if prev in lists or (prev == "<start.input>" and not step.implicit) else None
+            tested = self.tested_data(heads) if step.past_test else None
+            if tested and items == tested:
+                # ('… get the wind forecast; if the wind is above 20 km/h, text each booked customer': the people are
+                # the list read before, not the forecast the test read)
+                items = next((r for r in reversed(lists) if r != tested), items)
             items = items or self.listing_agent(prev, step.label) or (lists[-1] if lists else None)
             if (
                 items is None
@@ -7084,6 +7132,8 @@ def _told_where_said(steps: list[Step]) -> list[Step]:
 
 
 _CHAT_TYPES = ("slack", "microsoft_teams", "discord", "telegram", "whatsapp", "twilio_sms")
+# what sends a message to someone: a mail or a chat service
+_MESSAGE_TYPES = {"gmail", "outlook", *_CHAT_TYPES}
 # a line that only says where the alerts go, with nothing of its own to send ('Alert to the MS Teams channel …',
 # 'Notifications go to #ops', 'send alerts via Slack'), not a post with its own content ('post the weather to …')
 _WHERE_ALERTS_GO = re.compile(
@@ -7280,7 +7330,22 @@ def _caller_reply(said: re.Match[str], made: str | None = None) -> Step:
         if noun and noun.group(1).lower() not in ("it", "them", "that", "this")
         else "result"
     )
-    return Step("action", "response", {"dataMode": "json", "data": key}, label="Response", text=said.group(0))
+    values = {"dataMode": "json", "data": key}
+    # ('return {ok: true}', 'The response returns {sent: true}': a JSON the text writes out with values of its own is
+    # the answer as said)
+    told = re.search(r"\{[^{}\n]{1,120}\}", said.group(0))
+    pairs = (
+        re.findall(
+            r"[\x22']?(\w+)[\x22']?\s*:\s*(true|false|null|-?\d+(?:\.\d+)?|\x22[^\x22]*\x22|'[^']*')",
+            told.group(0),
+        )
+        if told
+        else []
+    )
+    if told and pairs and len(pairs) == told.group(0).count(":"):
+        said_values = {k: json.loads(v) if not v.startswith("'") else v[1:-1] for k, v in pairs}
+        values["told"] = json.dumps(said_values)
+    return Step("action", "response", values, label="Response", text=said.group(0))
 
 
 def _reply_data(key: str, parts: list[str]) -> str:

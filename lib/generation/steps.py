@@ -201,6 +201,8 @@ class Step:
     result: str | None = None  # where the step's main data lives in its output, when not the default
     data_from: Step | None = None  # a condition: the step whose output it tests (when not the latest)
     implicit: bool = False  # a loop read from 'each <noun>' (no 'for'): built only over a fetched list
+    # a loop on one side of a test of the run: over a list read before, not over the data the test read
+    past_test: bool = False
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
@@ -1999,8 +2001,9 @@ _RECEIVES_MESSAGE = re.compile(
     r"acknowledge?ments?|thank-?yous?)\b"
 )
 # "I'd also like each person who has a booking today to get a short email reminder": a wish that they are e-mailed
+# ('As the coordinator I want donors who fill in our Typeform to get a thank-you email': a story's wish, after its role)
 _WISHED_MAIL = re.compile(
-    r"^\W*(?:(?:and|then|also|so)\s+)?(?:i|we)(?:['’]d|\s+would)?\s+(?:also\s+)?(?:like|love|want|need)\s+"
+    r"^\W*(?:(?:and|then|also|so)\s+)?(?:as\s+[^.;!?\n]{2,80}?[\s,]\s*)?\b(?:i|we)(?:['’]d|\s+would)?\s+(?:also\s+)?(?:like|love|want|need)\s+"
     r"(?:[\w'’-]+\s+){1,10}?to\s+(?:also\s+)?(?:get|receive)\s+(?:an?|the|their|one)\s+(?:[\w-]+\s+){0,2}?e-?mails?\b"
 )
 
@@ -2115,6 +2118,18 @@ _WISHED_PLACED = re.compile(
 )
 
 
+# 'post any new road-closure emails to the drivers' Telegram group', 'forward the new emails to #support': e-mails that
+# arrived, carried to a group or a channel no mail service sends to — read, not sent
+_MAIL_CARRIED = re.compile(
+    r"(?:\b(?:post|share|forward|send|push|relay|copy|drop|put)(?:s|ed|ing)?\s+"
+    r"(?:(?:the|any|all|new|those|these|each|every|incoming|latest|unread|today['’]s)\s+)+"
+    # ('I forward supplier price-change emails to our Slack #buying channel': forwarded, no determiner needed)
+    r"|\b(?:post|share|forward|relay)(?:s|ed|ing)?\s+)(?:[\w'’-]+\s+){0,3}?"
+    r"(?:e-?mails|mails)\b(?:\s+[^.;!?\n]{0,40}?)?\s+(?:to|in|into|on)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:group|channel|chat|thread|#)"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -2130,6 +2145,8 @@ def _is_write(clause: str, key: str) -> bool:
         # 'summarise the Discord messages from the past 24 hours': the messages are read (a service that cannot
         # read them, Telegram, says so instead of sending the summary there)
         return False
+    if key in ("gmail", "outlook") and _MAIL_CARRIED.search(low):
+        return False  # 'post any new road-closure emails to the drivers' Telegram group': the mail is what is posted
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
     if key in ("gmail", "outlook") and re.search(
@@ -4406,6 +4423,27 @@ def _my_person(clause: str) -> str | None:
     return word
 
 
+# 'to that address', 'to the address in the form', 'at the address they gave', 'to their email address': an address
+# the data holds (the event's, the call's, the item's), not one the text writes out
+_DATA_ADDRESS = re.compile(
+    r"\b(?:to|at)\s+(?:(?:that|this|the\s+same|the\s+given|their|his|her)\s+(?:e-?mail\s+)?address(?:es)?\b"
+    r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:in|on|from|of)\s+(?:the|that|this|their|each)\s+"
+    r"(?:form|submission|entry|response|request|call|payload|event|row|record|booking|order)\b"
+    r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:they|he|she|the\s+\w+)\s+(?:gave|give|gives|entered|enters|left|"
+    r"provided|provides|submitted|submits|typed)\b)",
+    re.I,
+)
+
+
+# 'I want donors who fill in our Typeform to get a thank-you email', 'we'd like anyone who books to receive …': those
+# a wish says receive a message, named by what they do
+_WISHED_GETS = re.compile(
+    r"\b(?:want|like|love|need)\s+(?:the\s+|our\s+|all\s+|any\s+|every\s+|each\s+|new\s+)?(?P<who>[a-z][\w-]*?)s?\s+"
+    r"(?:who|that|whose)\b[^.;!?\n]{0,100}?\bto\s+(?:also\s+)?(?:get|receive|be\s+sent)\b",
+    re.I,
+)
+
+
 def _person(clause: str) -> str | None:
     """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
@@ -4425,6 +4463,19 @@ def _person(clause: str) -> str | None:
     )
     if given:
         return given.group(1).lower()
+    if _DATA_ADDRESS.search(clause):
+        return (
+            "person"  # 'Gmail sends the pack link to that address': the address the data holds, whoever it is
+        )
+    wished = _WISHED_GETS.search(clause)
+    if (
+        wished
+    ):  # 'I want people who fill in our Typeform to receive a thank-you email': those the event is about
+        return (
+            "person"
+            if wished.group("who").lower() in ("people", "everyone", "anyone")
+            else wished.group("who").lower()
+        )
     low = clause.lower()
     for m in _CONTACTED.finditer(low):
         if m.group("pronoun"):
@@ -7887,8 +7938,12 @@ _LOOP = re.compile(
     r"\s*(?:,|:|\bdo\b|$|(?<!\bnew)(?<!\blatest)(?<!\brecent)(?<!\bunread)(?<!\bincoming)(?<!\buploaded)"
     r"(?<!\bshared)"
     # ('for every file added today in the Drive folder': a participle with a time names which items, no verb)
-    r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved)\s+"
-    r"(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|in\s+the\s+last)\b)"
+    # ('for each class booked today in the Airtable table', 'every order paid yesterday in …': the same)
+    r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved|booked|"
+    r"reserved|ordered|paid|registered|scheduled|updated|edited|modified|changed|opened|closed|completed|approved|"
+    r"assigned)\s+"
+    r"(?:today|yesterday|tomorrow|tonight|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|"
+    r"for\s+(?:today|tomorrow|tonight)|in\s+the\s+last)\b)"
     # ('for each book in this month's reading list in the Airtable table …': a list's noun before its place, no verb)
     r"(?!\slist\s+(?:in|of|on|from)\s)"
     r"(?=\s(?:(?:and|then)\s+)?(?:"
@@ -11229,6 +11284,23 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 if s.kind == "source"
             ]
         if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
+        each_person = _EACH_NOUN.search(if_text)
+        if (
+            each_person
+            # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
+            and not re.match(
+                r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
+            )
+            and not _EACH_NOUN.search(before)
+            and if_steps
+            and all(s.kind in ("action", "process") for s in if_steps)
+            and any(s.kind == "action" and s.recipient for s in if_steps)
+        ):
+            # 'if the wind is above 20 km/h, text each booked customer …': one test of the run, then a message to each
+            # person of the list read before it (a loop built only over a fetched list)
+            person = next((s.recipient for s in if_steps if s.recipient), None) or each_person.group(1)
+            if_steps = [Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps)]
+            if_steps[0].implicit = if_steps[0].past_test = True
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
@@ -12051,6 +12123,13 @@ def _same_item(item: str, loop: Step) -> str:
 # "without pinging anyone", "don't email anybody": whom a prohibition spares is no list to repeat over
 _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?(any(?:one|body))\b", re.I)
 
+# 'nobody reads email', 'no one ever checks the inbox': a clause whose doer is nobody, up to its end
+_NOBODY_DOES = re.compile(
+    r"(?:^|(?<=[.;,:!?\n—–]))[^\S\n]*(?:(?:and|because|since|as|cos|cause)\s+)?(?:nobody|no\s*-?\s*one)\s+"
+    r"(?:(?:ever|really|actually|even|still|here)\s+)?[a-z]+s\b[^.;!?\n]*",
+    re.I,
+)
+
 # (up to the end of its clause: a mark, an emoji that closes a casual sentence — 'without warning us 🙃 when …' — or
 # the blanked trigger, a run of spaces)
 _WITHOUT_DOING = re.compile(
@@ -12344,6 +12423,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     ruled_out = negated(description)
     # (the same length: the text keeps the description's positions)
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
+    # ('email the customer the measuring guide, https://…/measure.': an address set beside what it names, no clause of its
+    # own — the comma blanked, every position kept)
+    text = re.sub(r"(?<=[a-z]),(?=\s*https?://[^\s,;]+?[.!?]?\s*(?:[.;!?\n)]|$))", " ", text, flags=re.I)
+    # ("Don't email them, nobody reads email.", 'No one checks that inbox.'): what nobody does, told as a reason — no step
+    text = _NOBODY_DOES.sub(lambda m: " " * len(m.group(0)), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # 'And in every case, reply to the customer …', 'in all cases': always, after what the routes do — no items to repeat

@@ -926,6 +926,21 @@ def _ordinal(n: int) -> str:
     return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+def _bracketed_name(inner: str, phrases: Any) -> bool:
+    """Whether a bracket's words are a name ('Praça do Comércio', 'Rua Augusta 12'): two capitalised words or more,
+    others only short joining words ('do', 'de la') or numbers, no service's name, and no word or phrase of the
+    language's table ('(Hora de Lisboa)' is words to read)."""
+    words = inner.replace(",", " ").split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        len(capitals) >= 2
+        and all(w[:1].isupper() or w[:1].isdigit() or (len(w) <= 3 and w.isalpha()) for w in words)
+        and not any(w.lower() in service_names() for w in capitals)
+        and inner.lower() not in phrases
+        and not any(w.lower() in phrases for w in capitals)
+    )
+
+
 def to_english(text: str, language: str) -> str | None:
     """`text` with every phrase of `language`'s table replaced by its English; None for an unknown language."""
     table = _tables().get(language)
@@ -953,6 +968,15 @@ def to_english(text: str, language: str) -> str | None:
             and (before := re.search(r"([^\W\d_]+)\s+$", text[: m.start()])) is not None
             and f"{before.group(1).lower()} {m.group(0).lower()}" in phrases
         )
+    ]
+    # ('com o ponto de encontro (Praça do Comércio)': a place's name in brackets, its words capitalised but for the short
+    # words between them, is kept as written too)
+    quoted += [
+        m.group(1)
+        for m in re.finditer(r"\(([^()\n'\"]{3,60})\)", text)
+        if language not in _grammar().get("_nouns_capitalised", [])  # ('(Berliner Zeit)': German nouns)
+        and _bracketed_name(m.group(1), phrases)
+        and not any(m.group(1) in q for q in quoted)
     ]
     for i, q in enumerate(quoted):  # quoted text is the user's own words: kept as written
         text = text.replace(q, f"\x00{i}\x00", 1)

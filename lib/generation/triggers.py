@@ -254,6 +254,11 @@ _API_HINT = re.compile(
     r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint)"
     # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
     # with an order id': the call is what starts each run
+    # ('our website should send customer questions to a Sim workflow through the API', 'posts each order to the workflow
+    # over HTTP'): what is sent to the workflow by a call starts it
+    r"|(?:send|sends|sent|post|posts|pass|passes|forward|forwards|submit|submits|push|pushes)\s+(?:[^.;!?\n]{0,60}?\s)?"
+    r"to\s+(?:the|this|our|an?)\s+(?:sim\s+)?(?:workflow|flow)\s+(?:via|through|over|using)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:api|http|rest|endpoint)\b"
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
     r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:(?:['’]s)?\s+(?:api|endpoint))?\s+with"
     # 'our app will call the workflow API.', 'the TMS hits the workflow's endpoint': the workflow's own API
