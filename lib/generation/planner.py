@@ -3459,6 +3459,11 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        own = self.own_person(step, who) if kind in ("email", "phone") else None
+        if own:
+            # 'SMS the shift supervisor' when a refund comes in: a role of the user's own business, not the payer —
+            # no event or row holds their address (lexicon.json 'own_people')
+            return self.variable_for(own, kind, step)
         if (
             kind != "user"
             and prev
@@ -3562,15 +3567,55 @@ class _Builder:
             kind == "user" and fallback
         ):  # 'send the owner a Telegram message': the chat the bot is set up with
             return str(fallback[0])
+        if kind in ("email", "phone"):
+            # ('email the list to the head chef' with nothing holding their address): a variable named after them, set
+            # once — an empty recipient stops the run in Sim
+            return self.variable_for(self.own_person(step, who, any_role=True) or who, kind, step)
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
-        self.pending_field = (
-            "to"
-            if kind == "email"
-            else ("chatId" if step.type == "telegram" else "channel")
-            if kind == "user"
-            else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
-        )
+        self.pending_field = "chatId" if step.type == "telegram" else "channel"
         return ""
+
+    def own_person(self, step: Step, who: str, any_role: bool = False) -> str | None:
+        """'the shift supervisor', 'our head chef': the role as the step says it, when it is one of the user's own
+        business (lexicon.json 'own_people'; with `any_role`, whatever role it names) and the text does not tie it to
+        an item ('its supervisor', 'each site's foreman')."""
+        nouns = lexicon()["own_people"]
+        if who == "recipient" and any_role:
+            # ('email the list to the head chef': the person after 'to', not a thing or a place)
+            told = re.search(
+                r"\bto\s+(?:the|my|our)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?=$|[.,;:!?)]|\s(?:on|via|by|in|at|with|"
+                r"every|each|when|if|and|or|as|about|before|after)\b)",
+                (step.text or "").lower(),
+            )
+            last = told.group(1).split()[-1] if told else ""
+            if told and last not in lexicon()["not_people"] and not lx.integrations_in(told.group(1)):
+                return told.group(1)
+        if not any_role and who not in nouns and not re.search(lexicon()["own_people_suffixes"] + "$", who):
+            return None
+        said = re.search(
+            rf"\b(?:the|my|our)\s+((?:(?!(?:the|a|an|right|same|new|current|relevant|next)\b)[a-z][\w-]*\s+){{0,2}}?"
+            rf"{re.escape(who)})s?\b",
+            (step.text or "").lower(),
+        )
+        if said is None or re.search(
+            rf"\b(?:its|their|each|every|his|her)\s+(?:[\w-]+\s+)?{re.escape(who)}", said.group(0)
+        ):
+            return None if not any_role else who
+        return said.group(1)
+
+    def variable_for(self, person: str, kind: str, step: Step) -> str:
+        """`{{HEAD_CHEF_EMAIL}}`: the address of a person no data holds, a variable the user sets once in Sim, listed as
+        what to fill in."""
+        variable = re.sub(r"\W+", "_", person).strip("_").upper() + (
+            "_EMAIL" if kind == "email" else "_PHONE"
+        )
+        what = "e-mail address" if kind == "email" else "phone number"
+        self.pending_need = f"the {what} of the {person}, as {variable} (no event or row holds it)"
+        self.pending_field = (
+            "to" if kind == "email" else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+        )
+        self.notes.append(f"the {person}'s {what} is the variable {variable}, to set once in Sim")
+        return "{{" + variable + "}}"
 
     def picked_by_ai(self, prev: str | None) -> str | None:
         """`<agent1.content>` when the data so far is an agent's pick of the people it read ('let AI pick the carer
