@@ -4869,13 +4869,44 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         else:
             # ('send a welcome text via Twilio to the number on the form'): a number the data holds, whoever's it is
             # ('send an SMS via Twilio to owner_phone: "…"': the field of each item that holds the number)
-            who = _person(clause) or (
-                "person" if _NUMBER_IN_DATA.search(clause) or _FIELD_ADDRESSED.search(clause) else None
+            group = _GROUP_ADDRESSED.search(clause)
+            who = (
+                None
+                if group
+                else _person(clause)
+                or ("person" if _NUMBER_IN_DATA.search(clause) or _FIELD_ADDRESSED.search(clause) else None)
             )
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who
+            elif group:
+                # 'send it to the club WhatsApp group', 'text the groundskeeping team': people no data lists, reached
+                # at numbers the user sets once (WhatsApp's API sends to one number; it cannot post in a group)
+                words = [
+                    w for w in re.findall(r"[a-z0-9]+", group.group(1).lower()) if w not in _SERVICE_NOUNS
+                ]
+                var = "_".join(words).upper() + "_PHONE"
+                values[field_id] = "{{" + var + "}}"
+                values["__need"] = (
+                    f"the phone number{'s' if target == 'phones' else ''} for {group.group(0).split(None, 1)[1]}, "
+                    f"as {var}"
+                    + (
+                        " (several: separated by commas)"
+                        if target == "phones"
+                        else " (WhatsApp's API sends to one number: it cannot post in a group)"
+                    )
+                )
 
+
+# 'to the club WhatsApp group', 'text the groundskeeping team', 'the drivers' group on WhatsApp': a group of the user's
+# own a message goes to (the words before its noun name it)
+_GROUP_ADDRESSED = re.compile(
+    r"\b(?:to|text|message|whatsapp|sms|ping|notify|alert|tell)\s+(?:the|our|my)\s+"
+    r"((?:(?!(?:a|an|the|if|when|and|or|with|about)\b)[\w'’-]+\s+){0,3}?(?:group|team|crew|staff|committee|board|squad))\b"
+    r"(?!\s+(?:leader|lead|manager|member|captain|coach|chair)s?\b)",
+    re.I,
+)
+_SERVICE_NOUNS = {"whatsapp", "sms", "text", "telegram", "signal", "chat", "s", "the"}
 
 # 'to owner_phone', 'to `contact_email`', 'to mobile:': a message sent to the field of the data that holds the address
 # (a key as the data spells it, or a bare field word ending the phrase)

@@ -59,6 +59,26 @@ def test_a_person_of_the_users_own_is_a_variable_to_set_once(description, block_
     assert any(found.group(1) in need for _, _, need in drafted.needs), drafted.needs
 
 
+_GROUPS = [
+    ("Every Wednesday at 7pm send the next rehearsal from the 'Rehearsals' Google Calendar to the WhatsApp group.",
+     "whatsapp", "GROUP"),
+    ("Get the weather for Lisbon from OpenWeatherMap every morning at 6 and if rain is expected text the "
+     "groundskeeping team on WhatsApp, otherwise do nothing.", "whatsapp", "GROUNDSKEEPING_TEAM"),
+    ("When a Stripe refund over 500 comes in, text the warehouse team via Twilio.", "twilio_sms", "WAREHOUSE_TEAM"),
+    ("When a Stripe refund over 500 comes in, text the team leader via Twilio.", "twilio_sms", "TEAM_LEADER"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("description", "block_type", "word"), _GROUPS)
+def test_a_group_or_team_is_a_variable_and_says_what_whatsapp_cannot(description, block_type, word):
+    drafted = planner.draft(description)
+    sent = next(b for b in drafted.plan.blocks if b.type == block_type)
+    value = str(drafted.plan.value(sent.id, _FIELD[block_type]) or "")
+    assert value == "{{" + word + "_PHONE}}", value
+    need = next(n for _, _, n in drafted.needs if word + "_PHONE" in n)
+    assert ("cannot post in a group" in need) == (block_type == "whatsapp"), need
+
+
 # a person the data names stays the data's: the payer, each row's member
 _DATA = [
     ("When a Stripe payment succeeds, email the customer a receipt.", "gmail", "<"),
