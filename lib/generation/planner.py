@@ -3570,37 +3570,62 @@ class _Builder:
         if kind in ("email", "phone"):
             # ('email the list to the head chef' with nothing holding their address): a variable named after them, set
             # once — an empty recipient stops the run in Sim
-            return self.variable_for(self.own_person(step, who, any_role=True) or who, kind, step)
+            person = self.own_person(step, who, any_role=True)
+            if person:
+                return self.variable_for(person, kind, step)
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
-        self.pending_field = "chatId" if step.type == "telegram" else "channel"
+        self.pending_field = (
+            "to"
+            if kind == "email"
+            else ("chatId" if step.type == "telegram" else "channel")
+            if kind == "user"
+            else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+        )
         return ""
 
     def own_person(self, step: Step, who: str, any_role: bool = False) -> str | None:
         """'the shift supervisor', 'our head chef': the role as the step says it, when it is one of the user's own
-        business (lexicon.json 'own_people'; with `any_role`, whatever role it names) and the text does not tie it to
-        an item ('its supervisor', 'each site's foreman')."""
-        nouns = lexicon()["own_people"]
-        if who == "recipient" and any_role:
+        business (lexicon.json 'own_people'; with `any_role`, whatever role it names), None when the text ties it to
+        an item or to the data ('its supervisor', 'the assigned dispatcher', 'their address comes in the envelope')."""
+        text = (step.text or "").lower()
+        if re.search(
+            r"\b(?:their|his|her)\s+(?:e-?mail|address|(?:phone\s+|mobile\s+)?number|phone|mobile)\b[^.;]{0,40}?"
+            r"\b(?:is|are|comes?|arrives?|sits?|kept|stored|listed)\s+(?:in|on|with|from)\b",
+            self.description,
+            re.I,
+        ):
+            return None
+        if who == "recipient":
+            if not any_role:
+                return None
             # ('email the list to the head chef': the person after 'to', not a thing or a place)
             told = re.search(
                 r"\bto\s+(?:the|my|our)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?=$|[.,;:!?)]|\s(?:on|via|by|in|at|with|"
                 r"every|each|when|if|and|or|as|about|before|after)\b)",
-                (step.text or "").lower(),
+                text,
             )
             last = told.group(1).split()[-1] if told else ""
-            if told and last not in lexicon()["not_people"] and not lx.integrations_in(told.group(1)):
-                return told.group(1)
-        if not any_role and who not in nouns and not re.search(lexicon()["own_people_suffixes"] + "$", who):
+            named = told and last not in lexicon()["not_people"] and not lx.integrations_in(told.group(1))
+            return told.group(1) if named else None
+        if (
+            not any_role
+            and who not in lexicon()["own_people"]
+            and not re.search(lexicon()["own_people_suffixes"] + "$", who)
+        ):
             return None
         said = re.search(
             rf"\b(?:the|my|our)\s+((?:(?!(?:the|a|an|right|same|new|current|relevant|next)\b)[a-z][\w-]*\s+){{0,2}}?"
             rf"{re.escape(who)})s?\b",
-            (step.text or "").lower(),
+            text,
         )
-        if said is None or re.search(
-            rf"\b(?:its|their|each|every|his|her)\s+(?:[\w-]+\s+)?{re.escape(who)}", said.group(0)
+        if said is None:
+            return who if any_role else None
+        # ('its supervisor', 'each site's foreman', 'the assigned dispatcher', 'the responsible dispatcher'): the
+        # person an item names, read from the data
+        if re.search(r"\b(?:assigned|responsible|allocated|on-?call|on-?duty)\b", said.group(1)) or re.search(
+            rf"\b(?:its|their|his|her|each|every|[\w-]+['’]s)\s+(?:[\w-]+\s+)?{re.escape(who)}", text
         ):
-            return None if not any_role else who
+            return None
         return said.group(1)
 
     def variable_for(self, person: str, kind: str, step: Step) -> str:
