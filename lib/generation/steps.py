@@ -4869,11 +4869,13 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         else:
             # ('send a welcome text via Twilio to the number on the form'): a number the data holds, whoever's it is
             # ('send an SMS via Twilio to owner_phone: "…"': the field of each item that holds the number)
-            group = _GROUP_ADDRESSED.search(clause)
+            person = _person(clause)
+            # (not a person the data names said with a group's word: 'text each member of staff their shifts')
+            group = None if person in lexicon()["people"] else _GROUP_ADDRESSED.search(clause)
             who = (
                 None
                 if group
-                else _person(clause)
+                else person
                 or ("person" if _NUMBER_IN_DATA.search(clause) or _FIELD_ADDRESSED.search(clause) else None)
             )
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data

@@ -83,7 +83,11 @@ def test_a_group_or_team_is_a_variable_and_says_what_whatsapp_cannot(description
 _DATA = [
     ("When a Stripe payment succeeds, email the customer a receipt.", "gmail", "<"),
     ("Every Monday at 9 read the Google Sheet 'Members' and text each member a reminder.", "twilio_sms", "<"),
-]
+    ("Every Friday at 15:00 read next weekend's rota from the 'Maze Rota' Google Sheet and text each member of staff "
+     "their own shifts.", "twilio_sms", "<"),
+    ("When an envelope is completed in DocuSign, email the lawyer on the matter (their address comes in the envelope "
+     "data) to say it's done.", "gmail", "<"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("description", "block_type", "start"), _DATA)
