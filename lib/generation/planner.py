@@ -3045,7 +3045,10 @@ class _Builder:
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             reply = services.webhook_paths(provider).get("reply")
-            if reply and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
+            # (not a person of the user's own set as a variable: 'WhatsApp our vet' is the vet, not the sender)
+            held = re.fullmatch(r"\{\{([A-Z0-9_]+)\}\}", out.get(reply["field"], "")) if reply else None
+            own = bool(held) and any(held.group(1) in need for need in [*step.needs, self.pending_need])
+            if reply and not own and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
                 # 'answer with an AI reply on WhatsApp' when a WhatsApp message started the run: to its sender
                 out[reply["field"]] = f"<{reply['from']}>"
                 self.notes.append(

@@ -4365,6 +4365,11 @@ def _my_person(clause: str) -> str | None:
     if found is None:
         return None
     word = found.group(2).lower()
+    after = clause[found.end() :]
+    second = re.match(r"\s+([a-z]+)\b", after, re.I)
+    if second and second.group(1).lower() in lexicon()["own_people"]:
+        # ('message our head chef', 'text my site foreman': a role said with a word before its noun)
+        word, after = f"{word} {second.group(1).lower()}", after[second.end() :]
     if found.group(1).lower() == "our" and word in lexicon()["people"]:
         return None  # ('email our customer': whom the data names, as 'the customer')
     # a person's noun ('manager', 'accountant', 'bookkeeper', 'boss'), the whole of its phrase: not 'to our feedback
@@ -4374,9 +4379,9 @@ def _my_person(clause: str) -> str | None:
         or word in lexicon()["own_people"]
         or word in ("boss", "wife", "husband", "partner", "mum", "mom", "dad")
         or re.search(r"(?:er|or|ant|ent|ist|ian)$", word)
+        or word.split()[-1] in lexicon()["own_people"]
     ):
         return None
-    after = clause[found.end() :]
     if re.match(
         r"\s+(?!(?:instead|about|with|a|an|the|that|if|when|and|or|to|on|by|via|in|at|for|of|too|also|"
         r"directly|right|as|once|every|each|its|their|his|her|our|my|this|these|those|all|any|some|what|how|"

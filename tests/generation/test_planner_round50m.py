@@ -43,6 +43,8 @@ _OWN = [
     ("When a Stripe refund over $500 comes in, add it to the Google Sheet 'Refunds' and email the shift supervisor.",
      "gmail", "SUPERVISOR"),
     ("Every day at 10:00 read the Supabase table 'deliveries' and email the list to the head chef.", "gmail", "CHEF"),
+    ("When a customer sends us a WhatsApp message about an allergy, message our head chef on WhatsApp.", "whatsapp",
+     "HEAD_CHEF"),
     ("So, um, every night at eleven, look at the Airtable table 'Tills' and, er, if any till is out by more than "
      "twenty quid, text my manager. That's it.", "twilio_sms", "MANAGER"),
 ]  # fmt: skip
