@@ -3093,7 +3093,10 @@ class _Builder:
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             reply = services.webhook_paths(provider).get("reply")
-            if reply and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
+            # (not a person of the user's own set as a variable: 'WhatsApp our vet' is the vet, not the sender)
+            held = re.fullmatch(r"\{\{([A-Z0-9_]+)\}\}", out.get(reply["field"], "")) if reply else None
+            own = bool(held) and any(held.group(1) in need for need in [*step.needs, self.pending_need])
+            if reply and not own and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
                 # 'answer with an AI reply on WhatsApp' when a WhatsApp message started the run: to its sender
                 out[reply["field"]] = f"<{reply['from']}>"
                 self.notes.append(
@@ -3507,6 +3510,11 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        own = self.own_person(step, who) if kind in ("email", "phone") else None
+        if own:
+            # 'SMS the shift supervisor' when a refund comes in: a role of the user's own business, not the payer —
+            # no event or row holds their address (lexicon.json 'own_people')
+            return self.variable_for(own, kind, step)
         if (
             kind != "user"
             and prev
@@ -3610,6 +3618,12 @@ class _Builder:
             kind == "user" and fallback
         ):  # 'send the owner a Telegram message': the chat the bot is set up with
             return str(fallback[0])
+        if kind in ("email", "phone"):
+            # ('email the list to the head chef' with nothing holding their address): a variable named after them, set
+            # once — an empty recipient stops the run in Sim
+            person = self.own_person(step, who, any_role=True)
+            if person:
+                return self.variable_for(person, kind, step)
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
             "to"
@@ -3619,6 +3633,65 @@ class _Builder:
             else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
         )
         return ""
+
+    def own_person(self, step: Step, who: str, any_role: bool = False) -> str | None:
+        """'the shift supervisor', 'our head chef': the role as the step says it, when it is one of the user's own
+        business (lexicon.json 'own_people'; with `any_role`, whatever role it names), None when the text ties it to
+        an item or to the data ('its supervisor', 'the assigned dispatcher', 'their address comes in the envelope')."""
+        text = (step.text or "").lower()
+        if re.search(
+            r"\b(?:their|his|her)\s+(?:e-?mail|address|(?:phone\s+|mobile\s+)?number|phone|mobile)\b[^.;]{0,40}?"
+            r"\b(?:is|are|comes?|arrives?|sits?|kept|stored|listed)\s+(?:in|on|with|from)\b",
+            self.description,
+            re.I,
+        ):
+            return None
+        if who == "recipient":
+            if not any_role:
+                return None
+            # ('email the list to the head chef': the person after 'to', not a thing or a place)
+            told = re.search(
+                r"\bto\s+(?:the|my|our)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?=$|[.,;:!?)]|\s(?:on|via|by|in|at|with|"
+                r"every|each|when|if|and|or|as|about|before|after)\b)",
+                text,
+            )
+            last = told.group(1).split()[-1] if told else ""
+            named = told and last not in lexicon()["not_people"] and not lx.integrations_in(told.group(1))
+            return told.group(1) if named else None
+        if (
+            not any_role
+            and who not in lexicon()["own_people"]
+            and not re.search(lexicon()["own_people_suffixes"] + "$", who)
+        ):
+            return None
+        said = re.search(
+            rf"\b(?:the|my|our)\s+((?:(?!(?:the|a|an|right|same|new|current|relevant|next)\b)[a-z][\w-]*\s+){{0,2}}?"
+            rf"{re.escape(who)})s?\b",
+            text,
+        )
+        if said is None:
+            return who if any_role else None
+        # ('its supervisor', 'each site's foreman', 'the assigned dispatcher', 'the responsible dispatcher'): the
+        # person an item names, read from the data
+        if re.search(r"\b(?:assigned|responsible|allocated|on-?call|on-?duty)\b", said.group(1)) or re.search(
+            rf"\b(?:its|their|his|her|each|every|[\w-]+['’]s)\s+(?:[\w-]+\s+)?{re.escape(who)}", text
+        ):
+            return None
+        return said.group(1)
+
+    def variable_for(self, person: str, kind: str, step: Step) -> str:
+        """`{{HEAD_CHEF_EMAIL}}`: the address of a person no data holds, a variable the user sets once in Sim, listed as
+        what to fill in."""
+        variable = re.sub(r"\W+", "_", person).strip("_").upper() + (
+            "_EMAIL" if kind == "email" else "_PHONE"
+        )
+        what = "e-mail address" if kind == "email" else "phone number"
+        self.pending_need = f"the {what} of the {person}, as {variable} (no event or row holds it)"
+        self.pending_field = (
+            "to" if kind == "email" else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+        )
+        self.notes.append(f"the {person}'s {what} is the variable {variable}, to set once in Sim")
+        return "{{" + variable + "}}"
 
     def picked_by_ai(self, prev: str | None) -> str | None:
         """`<agent1.content>` when the data so far is an agent's pick of the people it read ('let AI pick the carer

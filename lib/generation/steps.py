@@ -832,10 +832,10 @@ def clauses(text: str) -> list[str]:
         r"(?:replies|responds)(?=\s+(?:to\s+(?:the|them|him|her|each|every|their|it|whoever)\b|with\b|saying\b|back\b))|"
         # ('… can ask it about open tickets and it answers in the thread': the answer sent where the question was)
         r"answers?(?=\s+(?:in|to)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation))|"
-        r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
-        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|[\w.+-]+@)|"
-        r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
-        r"tweet|text\s+(?:me|us|them|him|her|whoever|everyone|anyone|each|every|their|our|\+?\d)|"
+        r"e-?mail\s+(?:me|us|them|it|him|her|their|our|my|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
+        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|my|[\w.+-]+@)|"
+        r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|my|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
+        r"tweet|text\s+(?:me|us|them|him|her|whoever|everyone|anyone|each|every|their|our|my|\+?\d)|"
         # '… pull out every key date and each date gets added as an event in our calendar': a write, passive
         r"(?:each|every)\s+[a-z][\w-]*\s+(?:gets?|is|are|will\s+be|should\s+be|must\s+be)\s+(?:automatically\s+)?"
         r"(?:added|posted|logged|saved|sent|stored|created|filed|recorded|written|copied|forwarded)\s+"
@@ -4387,28 +4387,36 @@ def _my_person(clause: str) -> str | None:
     """'email my manager', 'send it to our accountant': one person of the user's own (a singular noun after 'my',
     or after 'our' when no data names such people; no thing of theirs: not 'my inbox', 'my list', 'my clients')."""
     found = re.search(
-        r"\b(?:e-?mail|mail|send|forward|notify|tell|alert|cc|to)\s+(?:it\s+to\s+)?(my|our)\s+([a-z]+)\b",
+        # ('WhatsApp my accountant', 'message our vet on WhatsApp', 'text my manager': by phone as by e-mail)
+        r"\b(?:(?:e-?mail|mail|send|forward|notify|tell|alert|text|sms|whatsapp|message|ping)(?:s|es|ed)?|cc|to)\s+"
+        r"(?:it\s+to\s+)?(my|our)\s+([a-z]+)\b",
         clause,
         re.I,
     )
     if found is None:
         return None
     word = found.group(2).lower()
+    after = clause[found.end() :]
+    second = re.match(r"\s+([a-z]+)\b", after, re.I)
+    if second and second.group(1).lower() in lexicon()["own_people"]:
+        # ('message our head chef', 'text my site foreman': a role said with a word before its noun)
+        word, after = f"{word} {second.group(1).lower()}", after[second.end() :]
     if found.group(1).lower() == "our" and word in lexicon()["people"]:
         return None  # ('email our customer': whom the data names, as 'the customer')
     # a person's noun ('manager', 'accountant', 'bookkeeper', 'boss'), the whole of its phrase: not 'to our feedback
     # form', 'to my reading list'
     if not (
         word in lexicon()["people"]
-        or word
-        in ("boss", "wife", "husband", "partner", "mum", "mom", "dad", "accountant", "bookkeeper", "lawyer")
+        or word in lexicon()["own_people"]
+        or word in ("boss", "wife", "husband", "partner", "mum", "mom", "dad")
         or re.search(r"(?:er|or|ant|ent|ist|ian)$", word)
+        or word.split()[-1] in lexicon()["own_people"]
     ):
         return None
-    after = clause[found.end() :]
     if re.match(
         r"\s+(?!(?:instead|about|with|a|an|the|that|if|when|and|or|to|on|by|via|in|at|for|of|too|also|"
-        r"directly|right|as|once|every|each)\b)[a-z]",
+        r"directly|right|as|once|every|each|its|their|his|her|our|my|this|these|those|all|any|some|what|how|"
+        r"why|whether|today|tonight|tomorrow|now|from|it|them|next|last|before|after)\b)[a-z]",
         after,
         re.I,
     ):
@@ -4922,16 +4930,55 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             # ('text the two drivers (+1415…, +1415…)': each number a text goes to, one a line)
             numbers = [m.group(0) for m in _recipient_phones(clause)] if target == "phones" else []
             values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
+        elif field_id not in values and (mine := _my_person(clause)):
+            # 'WhatsApp the totals to my accountant', 'message our vet': a person of the user's own, whose number no
+            # data holds — a variable to set once (Sim stops a run whose message has no number)
+            var = re.sub(r"\W+", "_", mine).upper() + "_PHONE"
+            values[field_id] = "{{" + var + "}}"
+            values["__need"] = f"the phone number of your {mine}, as {var}"
         else:
             # ('send a welcome text via Twilio to the number on the form'): a number the data holds, whoever's it is
             # ('send an SMS via Twilio to owner_phone: "…"': the field of each item that holds the number)
-            who = _person(clause) or (
-                "person" if _NUMBER_IN_DATA.search(clause) or _FIELD_ADDRESSED.search(clause) else None
+            person = _person(clause)
+            # (not a person the data names said with a group's word: 'text each member of staff their shifts')
+            group = None if person in lexicon()["people"] else _GROUP_ADDRESSED.search(clause)
+            who = (
+                None
+                if group
+                else person
+                or ("person" if _NUMBER_IN_DATA.search(clause) or _FIELD_ADDRESSED.search(clause) else None)
             )
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who
+            elif group:
+                # 'send it to the club WhatsApp group', 'text the groundskeeping team': people no data lists, reached
+                # at numbers the user sets once (WhatsApp's API sends to one number; it cannot post in a group)
+                words = [
+                    w for w in re.findall(r"[a-z0-9]+", group.group(1).lower()) if w not in _SERVICE_NOUNS
+                ]
+                var = "_".join(words).upper() + "_PHONE"
+                values[field_id] = "{{" + var + "}}"
+                values["__need"] = (
+                    f"the phone number{'s' if target == 'phones' else ''} for {group.group(0).split(None, 1)[1]}, "
+                    f"as {var}"
+                    + (
+                        " (several: separated by commas)"
+                        if target == "phones"
+                        else " (WhatsApp's API sends to one number: it cannot post in a group)"
+                    )
+                )
 
+
+# 'to the club WhatsApp group', 'text the groundskeeping team', 'the drivers' group on WhatsApp': a group of the user's
+# own a message goes to (the words before its noun name it)
+_GROUP_ADDRESSED = re.compile(
+    r"\b(?:to|text|message|whatsapp|sms|ping|notify|alert|tell)\s+(?:the|our|my)\s+"
+    r"((?:(?!(?:a|an|the|if|when|and|or|with|about)\b)[\w'’-]+\s+){0,3}?(?:group|team|crew|staff|committee|board|squad))\b"
+    r"(?!\s+(?:leader|lead|manager|member|captain|coach|chair)s?\b)",
+    re.I,
+)
+_SERVICE_NOUNS = {"whatsapp", "sms", "text", "telegram", "signal", "chat", "s", "the"}
 
 # 'to owner_phone', 'to `contact_email`', 'to mobile:': a message sent to the field of the data that holds the address
 # (a key as the data spells it, or a bare field word ending the phrase)
