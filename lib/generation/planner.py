@@ -3095,7 +3095,7 @@ class _Builder:
             reply = services.webhook_paths(provider).get("reply")
             # (not a person of the user's own set as a variable: 'WhatsApp our vet' is the vet, not the sender)
             held = re.fullmatch(r"\{\{([A-Z0-9_]+)\}\}", out.get(reply["field"], "")) if reply else None
-            own = bool(held) and any(held.group(1) in need for need in [*step.needs, self.pending_need])
+            own = held is not None and any(held.group(1) in need for need in [*step.needs, self.pending_need])
             if reply and not own and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
                 # 'answer with an AI reply on WhatsApp' when a WhatsApp message started the run: to its sender
                 out[reply["field"]] = f"<{reply['from']}>"
@@ -3621,9 +3621,9 @@ class _Builder:
         if kind in ("email", "phone"):
             # ('email the list to the head chef' with nothing holding their address): a variable named after them, set
             # once — an empty recipient stops the run in Sim
-            person = self.own_person(step, who, any_role=True)
-            if person:
-                return self.variable_for(person, kind, step)
+            own = self.own_person(step, who, any_role=True)
+            if own:
+                return self.variable_for(own, kind, step)
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
             "to"
@@ -3655,9 +3655,14 @@ class _Builder:
                 r"every|each|when|if|and|or|as|about|before|after)\b)",
                 text,
             )
-            last = told.group(1).split()[-1] if told else ""
-            named = told and last not in lexicon()["not_people"] and not lx.integrations_in(told.group(1))
-            return told.group(1) if named else None
+            if told is None:
+                return None
+            last = told.group(1).split()[-1]
+            return (
+                None
+                if last in lexicon()["not_people"] or lx.integrations_in(told.group(1))
+                else told.group(1)
+            )
         if (
             not any_role
             and who not in lexicon()["own_people"]
