@@ -23,7 +23,11 @@ from lib.sim.names import normalize_name
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r50e-07-fr-airtable-demain": "'envoie un e-mail à chaque élève … dans la table Airtable': the table is read as a "
+    "place to write, not a list to walk (no read, no loop)",
+    "r50e-09-de-airtable-morgen": "'schick jedem Kunden … aus der Airtable-Tabelle': no read of the table, no loop",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round50e.jsonl", _KNOWN))
@@ -69,17 +73,34 @@ def _in_window(window: str, day: dt.date, today: dt.date) -> bool:
 
 
 def _row(kind: str, n: int, day: dt.date) -> dict:
-    fields = {"Name": f"Guest {n}", "Email": f"g{n}@example.com", "Phone": f"+1555000{n:04d}", "Date": day.isoformat()}
-    return {"id": f"rec{n}", "createdTime": "2026-01-01T00:00:00.000Z", "fields": fields} if kind == "airtable" else fields
+    fields = {
+        "Name": f"Guest {n}",
+        "Email": f"g{n}@example.com",
+        "Phone": f"+1555000{n:04d}",
+        "Date": day.isoformat(),
+    }
+    return (
+        {"id": f"rec{n}", "createdTime": "2026-01-01T00:00:00.000Z", "fields": fields}
+        if kind == "airtable"
+        else fields
+    )
 
 
 def _run(code: str) -> object:
     program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    return json.loads(subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout)
+    return json.loads(
+        subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
+    )
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
-@pytest.mark.parametrize("case", sorted(_WINDOWS))
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=[pytest.mark.xfail(reason=_KNOWN[c], strict=True)]) if c in _KNOWN else c
+        for c in sorted(_WINDOWS)
+    ],
+)
 def test_rows_outside_the_said_day_window_are_not_messaged(case):
     kind, window, tz = _WINDOWS[case]
     state = compose(planner.plan(_descriptions()[case]), seed="r50e").state
