@@ -66,6 +66,9 @@ _NOT_A_DAY = re.compile(
 )
 
 
+_QUOTED = re.compile(r"[\"“'‘«„][^\"”'’»“«\n]{1,60}[\"”'’»“]")
+
+
 def _number(text: str | None) -> int | None:
     if text is None:
         return None
@@ -86,6 +89,12 @@ def said_all(text: str) -> list[tuple[int, str, tuple[str, int | None, int | Non
         before = text[: found.start()]
         if _NOT_A_DAY.search(before) or words == "Morgen":
             continue  # ('jeden Morgen', 'por la mañana': a morning, not tomorrow)
+        if re.search(r"[=/?&_\w-]$", before) or any(
+            q.start() < found.start() < q.end() for q in _QUOTED.finditer(text)
+        ):
+            continue  # ('?created_after=yesterday', "the sheet 'Pacientes Hoy'": a name or a value, not a window)
+        if words[:1].isupper() and before.rstrip() and before.rstrip()[-1] not in ".!?:;\n-–—>(":
+            continue  # ('the Overdue Books sheet': a name)
         clause = re.split(r"[,;:.!?\n]|\b(?:and|then|et|y|und|e|en)\b", before)[-1]
         after = text[found.end() :][:40]
         near = " ".join(before.split()[-3:]) + " " + " ".join(after.split()[:3])
@@ -125,7 +134,9 @@ def code(listed: str, name: str, words: str, window: tuple[str, int | None, int 
             f"// the items of {name} dated {json.dumps(words, ensure_ascii=False)}: its read keeps every row, so the run's",
             f"// clock in {zone} keeps those whose date (a field named for one, else the first value shaped like one) falls in it",
             f"const zone = {json.dumps(zone)};",
-            f"const all = [].concat({listed} || []);",
+            f"const raw = {listed};",
+            "if (raw != null && typeof raw === 'object' && !Array.isArray(raw)) return raw; // (not a list of rows: left as it is)",
+            "const all = [].concat(raw || []);",
             "const rows = all.length && all.every(Array.isArray)",
             "  ? ((head) => all.slice(1).filter((r) => r.some((c) => c !== '' && c != null))",
             "      .map((r) => Object.fromEntries(head.map((h, i) => [String(h ?? '').trim() || 'column ' + (i + 1), r[i] ?? '']))))(all[0])",
@@ -157,15 +168,20 @@ def code(listed: str, name: str, words: str, window: tuple[str, int | None, int 
             "  return null;",
             "};",
             "const named = /date|day|when|due|deadline|start|arriv|check.?in|booked|appointment|slot|datum|fecha|d[ií]a|data|jour|giorno|tag|termin|dag|time|shift|lesson|class/i;",
-            "const hidden = /^(?:createdTime|created_time|created_at|createdAt|last_edited_time|updated_at|updatedAt|id)$/;",
+            "const made = /^(?:createdTime|created_time|created_at|createdAt|inserted_at|date_created)$/; // (when the row was made: the date only when no other is named)",
+            "const hidden = /^(?:last_edited_time|updated_at|updatedAt|modifiedTime|id)$/;",
             "const leaves = (x, path = []) => x && typeof x === 'object'",
             "  ? Object.entries(x).flatMap(([k, v]) => leaves(v, [...path, k])) : [[path, x]];",
             "const dateOf = (item) => {",
             "  const dated = leaves(item).filter(([p]) => !p.some((k) => hidden.test(k))).map(([p, v]) => [p, asDay(v)]).filter(([, d]) => d);",
-            "  const pick = dated.find(([p]) => p.some((k) => named.test(k) && !/^(?:fields|properties)$/.test(k))) ?? dated[0];",
+            "  const own = dated.filter(([p]) => !p.some((k) => made.test(k)));",
+            "  const pick = own.find(([p]) => p.some((k) => named.test(k) && !/^(?:fields|properties)$/.test(k)))",
+            "    ?? dated.find(([p]) => p.some((k) => made.test(k))) ?? own[0];",
             "  return pick ? pick[1] : null;",
             "};",
-            "return rows.filter((x) => { const d = dateOf(x); return d != null && (from == null || d >= from) && (to == null || !(d > to)); });",
+            "const dates = rows.map(dateOf);",
+            "if (!dates.some((d) => d != null)) return rows; // (no row holds a date: the window cannot be told, every row stays)",
+            "return rows.filter((x, i) => { const d = dates[i]; return d != null && (from == null || d >= from) && (to == null || !(d > to)); });",
         ]
     )
 
