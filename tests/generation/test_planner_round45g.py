@@ -14,9 +14,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r45g-15": "'today's completed orders … mark them as invoiced': the loop walks the 'Dated items of Supabase 1' rows "
-    "(round 50e), and item_keys.key_updated_items looks for the update's service in the loop's list by name only, "
-    "so the update gets no 'id=eq.' key from the item",
     "r45g-01": "'the Airtable records in 'Orders'' names no table to the table reader (it wants 'table'), so the read has none",
     "r45g-05": "a sheet row changed in a loop gets no range: the rows read keep no row number to write back to",
     "r45g-13": "a sheet row changed in a loop gets no range: the rows read keep no row number to write back to",
