@@ -78,22 +78,35 @@ def _code(item_ref: str, table: str, form: str) -> str:
     )
 
 
+def _walked_types(plan: WorkflowPlan, collection: str, depth: int = 3) -> set[str]:
+    """The types of the blocks whose items a loop walks: those `collection` names, and through a function that keeps or
+    reshapes the items of a read ('Dated items of …', 'Matching items of …', 'Rows of …'), the read's own type."""
+    blocks = {b.id: b for b in plan.blocks}
+    found: set[str] = set()
+    for ref in REFERENCE_RE.finditer(collection):
+        block = blocks.get(normalize_name(ref.group("block")))
+        if block is None:
+            continue
+        found.add(block.type)
+        if block.type == "function" and depth:
+            code = str(next((v.value for v in block.values if v.id == "code"), "") or "")
+            found |= _walked_types(plan, code, depth - 1)
+    return found
+
+
 def key_updated_items(plan: WorkflowPlan) -> list[str]:
     """Put a function block before each update inside a loop over a list the same service gave whose field naming
     the record is empty, and point that field at the key the function finds in the current item. Changes `plan` in
     place; returns a note per function."""
     notes: list[str] = []
     loops = {b.id: b for b in plan.blocks if b.type in ("loop", "parallel")}
-    types = {b.id: b.type for b in plan.blocks}
     forms = lexicon().get("item_key_forms", {})
     for block in list(plan.blocks):
         loop = loops.get(block.parent or "")
         operation = str(next((v.value for v in block.values if v.id == "operation"), "") or "")
         if loop is None or not operation or block.type not in forms:
             continue
-        walked = {
-            types.get(normalize_name(r.group("block"))) for r in REFERENCE_RE.finditer(loop.collection or "")
-        }
+        walked = _walked_types(plan, loop.collection or "")
         if block.type not in walked:
             continue  # (an update of another list: its record is not the item)
         for key_field in identifying_fields(block.type, operation):

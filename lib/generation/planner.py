@@ -4032,6 +4032,19 @@ class _Builder:
                                 self.item_emails[prev] = self.item_emails[items]
                                 self.item_holders[prev] = self.item_holders[items]
                                 self.item_urls[prev] = self.item_urls[items]
+                            if step.day_window:
+                                # 'each guest booked tomorrow': the rows dated in the window said
+                                kept_list = prev if (step.sender or (step.keep and prev != items)) else items
+                                heads, prev = self.kept_dated(
+                                    step.day_window, local, kept_list, heads, parent
+                                )
+                                self.refs[id(step)] = prev
+                                self.lists.append(prev)
+                                self.item_emails[prev] = self.item_emails[items]
+                                self.item_holders[prev] = (
+                                    None if local in self.sheet_reads() else self.item_holders[items]
+                                )
+                                self.item_urls[prev] = self.item_urls[items]
         return heads, prev
 
     def sheet_reads(self) -> set[str]:
@@ -5148,6 +5161,30 @@ class _Builder:
         self.notes.append(
             f"the items {name} reads are kept to those whose {where if where == 'subject' else 'text'} holds "
             f"'{words}' (the read itself cannot search for it)"
+        )
+        self.edge(heads, local)
+        return [(local, "source")], f"<{local}.result>"
+
+    def kept_dated(
+        self,
+        said: tuple[str, tuple[str, int | None, int | None]],
+        read: str,
+        listed: str,
+        heads: list[tuple[str, str]],
+        parent: str | None,
+    ) -> tuple[list[tuple[str, str]], str]:
+        """The rows a read returned kept to the day window said of them (steps.Step.day_window: 'each guest booked
+        tomorrow', 'invoices due this week'), reckoned from the run's clock in the workflow's time zone."""
+        from lib.generation import day_windows
+
+        words, window = said
+        name = next(b.name for b in self.blocks if b.id == read)
+        zone = str(self.trigger.values.get("timezone") or "UTC")
+        code = day_windows.code(listed, name, words, window, zone)
+        local = self.add("function", {"code": code}, parent, name=f"{day_windows.NAME} {name}")
+        self.words[local] = self.words.get(read, "")
+        self.notes.append(
+            f"the rows {name} reads are kept to those dated '{words}' (in {zone}): the read itself keeps every row"
         )
         self.edge(heads, local)
         return [(local, "source")], f"<{local}.result>"

@@ -18,7 +18,7 @@ from lib.generation import rx as re
 
 # (names that modules give their own blocks, each before the name of the block it serves or a number)
 _NAMES = re.compile(
-    r"^(?:No action(?: \d+)?$|Format |Rows of |Done in |Matching items of |(?:Any |No )?[Ii]tem key for |(?:Any |No )[Rr]ow for )"
+    r"^(?:No action(?: \d+)?$|Format |Rows of |Done in |Matching items of |Dated items of |(?:Any |No )?[Ii]tem key for |(?:Any |No )[Rr]ow for )"
 )
 
 

@@ -223,6 +223,9 @@ class Step:
     # words said of what a read returns that its operation cannot search for ('emails with 'X' in the subject' from
     # Outlook, 'the Slack messages containing 'X''): (where: 'subject' or 'anywhere', the words), kept by a function
     keep: tuple[str, str] | None = None
+    # a day window said of the rows a read returns ('each guest booked tomorrow', 'invoices due this week') that the
+    # read cannot apply: (its words, (kind, from, to)), kept by a function after it (day_windows)
+    day_window: tuple[str, tuple[str, int | None, int | None]] | None = None
 
 
 # a comma that goes on with a list of verbs ('insert, update or delete'), not with another clause
@@ -12992,7 +12995,68 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     _state_read_before(steps)
     _else_done_anyway(steps)
     _said_after_read(steps, text)
+    _dated_rows(steps, text)
     return _filled_by_others(steps)
+
+
+# the reads whose rows carry their own dates: a table, a sheet, a database, an API (a mailbox or a chat has its own
+# window words, `Step.window`)
+_ROW_READS = frozenset(
+    {
+        "airtable",
+        "google_sheets",
+        "microsoft_excel",
+        "supabase",
+        "notion",
+        "api",
+        "postgresql",
+        "mysql",
+        "mongodb",
+    }
+)
+
+
+def _dated_rows(steps: list[Step], text: str) -> None:
+    """'email each guest booked tomorrow in the Airtable table', 'stuur elke klant met een afspraak morgen een sms':
+    a day window said of the rows a read returns, which the read cannot apply (`Step.day_window`, kept by a function
+    after it). Each window said goes to the read said nearest it; a read of a mailbox or a chat, or one with a date
+    field of its own, takes none."""
+    from lib.generation import day_windows
+    from lib.generation.services import list_path
+
+    def open_to(step: Step) -> bool:
+        return (
+            step.day_window is None
+            and step.type in _ROW_READS
+            and list_path(step.type, step.values.get("operation"), step.integration) is not None
+            and not _dated(step.type, step.values.get("operation"))
+            and not step.values.get("filterFormula")
+        )
+
+    reads = []
+    for step in _in_order(steps):
+        if step.kind != "source":
+            continue
+        # (where the read is said: its clause, else the place it names, else the service)
+        said = [step.text.strip()] + [
+            str(step.values[f]) for f in _PLACE_FIELDS if step.values.get(f) and len(str(step.values[f])) > 2
+        ]
+        at, where = next(((text.find(w), w) for w in said if w and text.find(w) >= 0), (-1, ""))
+        if at >= 0:
+            reads.append((at, at + len(where), step))
+        elif open_to(step) and day_windows.said(step.text):
+            step.day_window = day_windows.said(step.text)  # (the read's clause as the planner wrote it)
+            step.window = None
+    if not reads:
+        return
+    for start, words, window in day_windows.said_all(text):
+        a, b, step = min(
+            reads, key=lambda r: 0 if r[0] <= start < r[1] else min(abs(r[0] - start), abs(r[1] - start))
+        )
+        if not open_to(step) or not (a <= start < b or text[min(b, start) : max(a, start)].count(".") <= 1):
+            continue
+        step.day_window = (words, window)
+        step.window = None  # (kept by the function, not told to an AI step)
 
 
 def _said_after_read(steps: list[Step], text: str) -> None:
