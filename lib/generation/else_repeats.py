@@ -5,9 +5,9 @@ email' (and 'sinon, seulement l'e-mail', 'si no, solo el correo', 'sonst nur die
 Those words name no new step: they say the e-mail of the first side goes out on the other side too. Left alone, the
 other side ends in 'No action' (a small payment gets no e-mail), or gets a bare message without the link, channel or
 recipient the first side's one was given. Here the named step is copied onto the other side, whole: its own block
-there, wired from the else handle (JUL25 Sim's executor runs a block whose incoming edges come from both handles of
-a test only when the edge of the handle taken is active, so one block reached from both sides also works; a copy
-keeps each side a path of its own, as the planner draws every other side).
+there, wired from the else handle. (JUL25 Sim's executor, `checkDependencies`, counts an edge from a test's handle
+not taken, or from a block off the active path, as met, so one block reached from both sides would run too; a copy
+keeps each side a path of its own, as the planner draws every other side.)
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _REPEAT = re.compile(
     r"(?:the\s+)?(?:same\s+)?(?P<noun>[\w#@'’-]+(?:\s+[\w#@'’-]+){0,2}?)\s*(?:[.;!?]|$)",
     re.I,
 )
-_FILLER = frozenset("one bit step part thing message post the same just only".split())
+_FILLER = frozenset(["one", "bit", "step", "part", "thing", "message", "post", "the", "same", "just", "only"])
 _SAME = {"e-mail": "email", "mail": "email", "emails": "email", "messages": "message", "text": "sms"}
 
 
