@@ -30,8 +30,8 @@ _LEAD = (
 # '…, just the email.', '… only the Slack message', '… send them the same email', '… just do the Airtable bit'
 _REPEAT = re.compile(
     r"\s*[,;.:—–-]*\s*" + _LEAD + r"\s*[,:—–-]*\s*"
-    r"(?:(?:just|only|simply|still)\s+)?(?:(?:send|do|post|run)\s+(?:(?:them|him|her|it)\s+)?)?"
-    r"(?:the\s+)?(?:same\s+)?(?P<noun>[\w#@'’-]+(?:\s+[\w#@'’-]+){0,2}?)\s*(?:[.;!?]|$)",
+    r"(?P<only>(?:just|only|simply|still)\s+)?(?:(?:send|do|post|run)\s+(?:(?:them|him|her|it)\s+)?)?"
+    r"(?P<the>the\s+)(?P<same>same\s+)?(?P<noun>[\w#'’-]+(?:\s+[\w#'’-]+){0,2}?)\s*(?:[.;!?]|$)",
     re.I,
 )
 _FILLER = frozenset(["one", "bit", "step", "part", "thing", "message", "post", "the", "same", "just", "only"])
@@ -47,6 +47,7 @@ def _named(noun: str, side: list[Step]) -> Step | None:
     words = _words(noun) - _FILLER
     if not words:
         return None
+    # every word of the noun is one the step was said with ('the Slack message' of 'post it to #x in Slack')
     scored = []
     for s in side:
         if s.kind != "action":
@@ -54,7 +55,8 @@ def _named(noun: str, side: list[Step]) -> Step | None:
         own = _words(" ".join([s.text or "", s.type.replace("_", " "), s.integration or ""]))
         if s.type in ("gmail", "outlook", "mail"):
             own.add("email")
-        scored.append((len(words & own), s))
+        if words <= own:
+            scored.append((len(words & own), s))
     best = max((n for n, _ in scored), default=0)
     picked = [s for n, s in scored if n == best]
     return picked[-1] if best and len(picked) == 1 else None
@@ -78,10 +80,14 @@ def repeat_on_else(steps: list[Step], description: str) -> None:
         said = _REPEAT.match(description, description.find(last.text.strip()) + len(last.text.strip()))
         if said is None:
             continue
+        if not (said.group("only") or said.group("same")):
+            continue  # 'otherwise the manager' is someone, not a step named again
         named = _named(said.group("noun"), yes)
         if named is None:
             continue
-        if no and not (len(no) == 1 and no[0].kind == "action" and no[0].type == named.type):
+        if no and not (
+            len(no) == 1 and no[0].kind == "action" and no[0].type == named.type and said.group("same")
+        ):
             continue  # the other side does something of its own (kept), or more than the message named again
         again = copy.copy(named)
         again.values = dict(named.values)
