@@ -23,6 +23,7 @@ from lib.generation.answer_labels import answer_labels
 from lib.generation.brought import brought_fields, said_fields, with_fields
 from lib.generation.chat_users import look_up_chat_users
 from lib.generation.corrections import corrected
+from lib.generation.else_repeats import repeat_on_else
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
 from lib.generation.handles import handles_named
@@ -1076,6 +1077,8 @@ def draft(description: str) -> Draft:
         if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic"
         else None
     )
+    # 'if it's smaller, just the email': the step of the first side named again is the other side too
+    repeat_on_else(steps, description)
     with services.webhook_body(poster):
         builder = _Builder(description, trigger)
         builder.written = as_written
