@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 
 import pytest
 
@@ -17,6 +16,7 @@ from lib.generation import planner
 from lib.generation.compose import compose
 from lib.generation.plan import PlanBlock, WorkflowPlan
 from lib.validation import validate
+from tests.generation.node_code import run_code
 
 _SHEETS = {"google_sheets", "microsoft_excel"}
 _WRITES = {"update", "write"}
@@ -93,12 +93,6 @@ def _writes_in_loops(plan: WorkflowPlan) -> list[PlanBlock]:
     ]
 
 
-def _run(code: str) -> object:
-    program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    out = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
-
-
 def _placed(plan: WorkflowPlan, code: str, sheet: dict, item: dict) -> str:
     read = next(b for b in plan.blocks if b.type in _SHEETS and plan.value(b.id, "operation") == "read")
     code = code.replace(f"<{read.id}.data.values>", json.dumps(sheet["values"]))
@@ -132,7 +126,7 @@ def test_a_change_to_each_row_is_written_to_that_row(description, sheet, item, w
     code = plan.value(finder.id, "code") or ""
     for ref, value in placed.items():
         code = code.replace(ref, json.dumps(value))
-    result = _run(_placed(plan, code, sheet, item))
+    result = run_code(_placed(plan, code, sheet, item))
     if path == "result":
         assert result == where
         assert json.loads(plan.value(write.id, "values") or "null") == cells
@@ -162,7 +156,7 @@ def test_a_row_it_cannot_place_is_passed_over_not_written_at_the_top(sheet):
     plan = planner.draft(description).plan
     write = _writes_in_loops(plan)[0]
     finder, path = _finder_of(plan, write)
-    result = _run(_placed(plan, plan.value(finder.id, "code") or "", sheet, item))
+    result = run_code(_placed(plan, plan.value(finder.id, "code") or "", sheet, item))
     assert result == ""
     into = [e for e in plan.edges if e.target == write.id]
     tests = [plan.block(e.source) for e in into]
@@ -230,14 +224,14 @@ def test_the_matching_row_is_found_by_the_runs_key(description, start, where, ce
     code = (plan.value(finder.id, "code") or "").replace(f"<{reads[0].id}.data>", json.dumps(_RECEIVABLES))
     unknown = json.loads(json.dumps(start).replace("INV-100", "INV-900"))
     given = _with_start(code, start)
-    result = _run(given)
+    result = run_code(given)
     if path == "result":
         assert result == where and json.loads(plan.value(write.id, "values") or "null") == cells
     else:
         assert result == {"range": where, "values": cells}
     # a run whose key no row holds changes nothing
     none = _with_start(code, unknown)
-    assert _run(none) in ("", {"range": "", "values": []})
+    assert run_code(none) in ("", {"range": "", "values": []})
     report = validate(compose(plan, seed="r48m").state, era="jul25")
     assert report.valid and not [f for f in report.findings if f.severity == "error"]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 
 import pytest
 
@@ -20,6 +19,7 @@ from lib.generation.compose import compose
 from lib.generation.plumbing import added_by_planner
 from lib.sim.names import normalize_name
 from tests.generation.judged import assert_right, cases
+from tests.generation.node_code import run_code
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
@@ -112,13 +112,6 @@ def _descriptions() -> dict[str, str]:
         return {i["id"]: i["description"] for i in map(json.loads, fh) if i}
 
 
-def _run(code: str) -> object:
-    program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    return json.loads(
-        subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
-    )
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
 @pytest.mark.parametrize(
     "case",
@@ -143,7 +136,7 @@ def test_a_filter_the_read_cannot_take_keeps_only_the_matching_items(case):
     assert len(filters) == 1, [b["name"] for b in blocks]
     code = str(filters[0]["subBlocks"]["code"]["value"])
     code = re.sub(r"<" + re.escape(ref) + r"(?:\.[\w.]+)?>", lambda _: json.dumps([kept, dropped]), code)
-    assert _run(code) == [kept]
+    assert run_code(code) == [kept]
     # the steps after it read what it keeps, not the whole read
     mine = f"<{normalize_name(filters[0]['name'])}.result>"
     rest = json.dumps([b for b in blocks if b is not filters[0]])

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 
 import pytest
 
 from lib.generation import planner
 from lib.generation.compose import compose
 from lib.validation import runtime_findings, validate
+from tests.generation.node_code import run_code
 
 _FUNCTIONS = [
     "Daily at 7, go through every row of the Google Sheet 'Leads', have AI write a one-line summary of each lead "
@@ -45,13 +45,6 @@ _GUESTS = [
 ]
 
 
-def _run(code: str) -> object:
-    program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    return json.loads(
-        subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
-    )
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
 @pytest.mark.parametrize("description", _GUESTS)
 def test_an_event_without_guests_is_passed_over_not_the_end_of_the_run(description):
@@ -65,9 +58,9 @@ def test_an_event_without_guests_is_passed_over_not_the_end_of_the_run(descripti
     code = str(plan.value(finder.id, "code"))
     organiser = {"organizer": {"email": "desk@clinic.example"}, "creator": {"email": "desk@clinic.example"}}
     guest = {**organiser, "attendees": [{"email": "pat@example.com"}]}
-    assert _run(code.replace("<loop.currentItem>", json.dumps(guest))) == "pat@example.com"
+    assert run_code(code.replace("<loop.currentItem>", json.dumps(guest))) == "pat@example.com"
     # (no guest: nothing found, never the organiser's own address)
-    assert _run(code.replace("<loop.currentItem>", json.dumps(organiser))) == ""
+    assert run_code(code.replace("<loop.currentItem>", json.dumps(organiser))) == ""
     tests = [b for b in plan.blocks if b.type == "condition" and b.parent == send.parent]
     assert any(any(e.source == t.id and e.handle == "else" for e in plan.edges) for t in tests)
     state = compose(plan, seed="r49m").state

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import re
 import shutil
-import subprocess
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,6 +20,7 @@ from lib.generation import planner
 from lib.generation.compose import compose
 from lib.sim.names import normalize_name
 from tests.generation.judged import assert_right, cases
+from tests.generation.node_code import run_code
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
@@ -86,13 +86,6 @@ def _row(kind: str, n: int, day: dt.date) -> dict:
     )
 
 
-def _run(code: str) -> object:
-    program = f"const result = (() => {{ {code} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    return json.loads(
-        subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
-    )
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
 @pytest.mark.parametrize(
     "case",
@@ -113,7 +106,7 @@ def test_rows_outside_the_said_day_window_are_not_messaged(case):
     days = [today + dt.timedelta(days=d) for d in (-1, 0, 1, 8)]
     rows = [_row(kind, n, d) for n, d in enumerate(days)]
     code = re.sub(r"<[\w-]+(?:\.[\w.]+)?>", lambda _: json.dumps(rows), code)
-    kept = _run(code)
+    kept = run_code(code)
     assert kept == [r for r, d in zip(rows, days, strict=True) if _in_window(window, d, today)]
     # the loop walks what it keeps
     mine = f"<{normalize_name(dated[0]['name'])}.result>"
