@@ -369,6 +369,9 @@ def draft(description: str) -> Draft:
     description = lx.doer_steps(description)
     # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'
     description = lx.recipients_as_steps(description)
+    description = lx.received_messages(description)  # 'i get a txt on +44 …' → 'text me on +44 …'
+    # "if any temperature in the Supabase table 'freezers' is above -15" → "check the Supabase table 'freezers' and if …"
+    description = lx.tested_places(description)
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
