@@ -1463,6 +1463,11 @@ def counts_items(test: str) -> bool:
     if not after and re.search(r"\bthere\s+(?:are|is|were)\b|\b(?:they|them)\s+(?:are|number)\b", test, re.I):
         return True  # 'if there are more than 20': how many the list holds
     nouns = set(lexicon()["item_nouns"])
+    # 'if there are more than 5 of them', '… more than 20 negative ones': how many of the items there are
+    if re.search(r"\bthere\s+(?:are|is|were)\b", test, re.I) and (
+        after[:2] in (["of", "them"], ["of", "those"], ["of", "these"]) or after[:1] == ["ones"]
+    ):
+        return True
     return bool(after) and (
         after[0] in nouns or (len(after) > 1 and after[1] in nouns)
     )  # '20 unassigned tickets'
