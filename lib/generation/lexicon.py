@@ -740,6 +740,85 @@ _HELD_TAIL = re.compile(
 )
 
 
+_TESTED_IN = re.compile(
+    r"\b(?P<if>if|when)\s+(?P<subj>(?:any|the|a|an|some)\s+[\w'’ -]{1,40}?)\s+(?:in|on|of|from)\s+"
+    r"(?P<place>(?:the|our|my)\s+[^,;.\n]{2,70}?)\s+(?P<verb>is|are|goes|go|drops?|falls?|rises?|gets?|exceeds?|reach(?:es)?|"
+    r"hits?)\b",
+    re.I,
+)
+_TESTED_SHOWS = re.compile(
+    r"\b(?P<if>if|when)\s+(?P<place>(?:the|our|my)\s+[^,;.\n]{2,70}?)\s+(?:shows?|has|have|contains?|lists?)\s+"
+    r"(?P<subj>(?:any|an?)\s+[\w'’ -]{1,40}?)\s+(?=(?:{compare})\b)",
+    re.I,
+)
+
+
+def tested_places(text: str) -> str:
+    """'if any temperature in the Supabase table 'freezers' is above -15, text me' → "check the Supabase table
+    'freezers' and if any temperature is above -15, text me": a test whose subject is in a place of a service the
+    run has not read yet (lexicon.json 'tested_places') reads that place first, and tests what it holds."""
+    entry = lexicon()["tested_places"]
+    services = set(entry["services"])
+
+    def place_read(m: re.Match[str], build: str) -> str:
+        place = m.group("place")
+        named = [key for _, key in integrations_in(place)]
+        if not named or named[0] not in services:
+            return m.group(0)
+        before = text[: m.start()].lower()
+        quoted = re.findall(r"['\"“‘]([^'\"”’]{1,60})['\"”’]", place)
+        if any(q.lower() in before for q in quoted) or any(key in {k for _, k in integrations_in(before)} for key in named):
+            return m.group(0)  # ('read the sheet 'X' … if any row in the sheet 'X' is …': read already)
+        return build.format(**{k: m.group(k) for k in ("if", "subj", "place")}, verb=m.groupdict().get("verb", "is"))
+
+    text = _TESTED_IN.sub(lambda m: place_read(m, "check {place} and {if} {subj} {verb}"), text)
+    shows = re.compile(_TESTED_SHOWS.pattern.replace("{compare}", entry["compare"]), re.I)
+    return shows.sub(lambda m: place_read(m, "check {place} and {if} {subj} is "), text)
+
+
+@lru_cache(maxsize=1)
+def _received_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, lexicon()["received_messages"]), key=len, reverse=True))
+    return re.compile(
+        r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b|\band\b)?[^\S\n]*)(?P<who>\b(?:i|we))\s+"
+        r"(?:(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+(?:like|love)|['’]?d\s+(?:like|love))\s+to\s+)?"
+        r"(?:(?:then|also|always)\s+)?(?:gets?|receives?|recieves?)\s+an?\s+(?:(?:quick|short|brief)\s+)?"
+        r"(?P<what>" + nouns + r")(?![\w@-])",
+        re.I,
+    )
+
+
+def received_messages(text: str) -> str:
+    """'… comes in i get a txt on +44 7700 900233' → '… comes in, text me on +44 7700 900233'; 'shoot me a
+    whatsapp' → 'send me a whatsapp': a message the user says they receive is one sent to them (lexicon.json
+    'received_messages'). 'When I get an email from a supplier' is the event, and stays."""
+
+    def sent(m: re.Match[str]) -> str:
+        if _WHEN_I.search(text[: m.start("who")]) or re.match(
+            r"[^.;:!?\n,]{0,40}?\bfrom\b", text[m.end() :], re.I
+        ):
+            return m.group(0)  # ('whenever I get an email from a supplier', 'I get a text from a customer')
+        who = "us" if m.group("who").lower() == "we" else "me"
+        step = lexicon()["received_messages"][m.group("what").lower()].format(who=who)
+        lead = m.group("lead")
+        # ('When a new order comes in i get a txt …': the event the clause opened ends where the step begins)
+        if m.start() > 0 and not lead.strip() and text[: m.start()].rstrip()[-1:] not in ".;:!?,\n":
+            lead = ", "
+        return f"{lead}{step}"
+
+    text = re.sub(
+        r"\b(?:shoot|drop|fire\s+off|fire|ping)\s+(me|us)\s+(an?\s+(?:quick\s+|short\s+)?(?:txt|text|sms|whatsapp|e-?mail|"
+        r"telegram|message|note|line)\b)",
+        r"send \1 \2",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"\b(send\s+(?:me|us)\s+an?\s+(?:quick\s+|short\s+)?)(?:txt|text)\b(?!\s+(?:file|document|doc|summary|version|"
+                  r"message|field|box))", r"\1SMS", text, flags=re.I)
+    text = re.sub(r"\btxt\s+(me|us|them|him|her)\b", r"text \1", text, flags=re.I)
+    return _received_re().sub(sent, text)
+
+
 def recipients_as_steps(text: str) -> str:
     """'AC: the tenant gets an email at tenant_email confirming …', 'then each applicant receives an SMS …': a
     message said from the side of the person it reaches, read as the step that sends it ('email the tenant at
@@ -1384,6 +1463,11 @@ def counts_items(test: str) -> bool:
     if not after and re.search(r"\bthere\s+(?:are|is|were)\b|\b(?:they|them)\s+(?:are|number)\b", test, re.I):
         return True  # 'if there are more than 20': how many the list holds
     nouns = set(lexicon()["item_nouns"])
+    # 'if there are more than 5 of them', '… more than 20 negative ones': how many of the items there are
+    if re.search(r"\bthere\s+(?:are|is|were)\b", test, re.I) and (
+        after[:2] in (["of", "them"], ["of", "those"], ["of", "these"]) or after[:1] == ["ones"]
+    ):
+        return True
     return bool(after) and (
         after[0] in nouns or (len(after) > 1 and after[1] in nouns)
     )  # '20 unassigned tickets'

@@ -369,6 +369,9 @@ def draft(description: str) -> Draft:
     description = lx.doer_steps(description)
     # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'
     description = lx.recipients_as_steps(description)
+    description = lx.received_messages(description)  # 'i get a txt on +44 …' → 'text me on +44 …'
+    # "if any temperature in the Supabase table 'freezers' is above -15" → "check the Supabase table 'freezers' and if …"
+    description = lx.tested_places(description)
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
@@ -5851,6 +5854,13 @@ class _Builder:
                 # 'get the wind forecast from the web, and if the wind is above 15 km/h': search results are words,
                 # no number — an agent reads the number the test compares out of them
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
+            sheet = re.fullmatch(r"<([\w-]+)\.data>", prev)
+            if prev in self.lists or (sheet and sheet.group(1) in self.sheet_reads()):
+                # 'if more than 20 of the mentions are negative', 'if the 90+ day balance is over $25,000': a fetched
+                # list is no number (`Number(list)` is NaN, the test never holds): an agent reads, out of the items,
+                # the number the test compares
+                self.notes.append(f"the test '{test.strip()}' compares a number an agent reads out of {prev}")
+                return _cmp("Number(<{data}.content>)", op, num), _list_number_reader(test, prev)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -7338,6 +7348,18 @@ def _number_reader(test: str, text: str) -> Step:
         f"Read the message and answer with its {what} as a number only (digits and a decimal point, no currency "
         "or words); answer 0 when it gives none.",
         text,
+    )
+    return Step("process", "agent", values, label=f"Read the {what}", text=test)
+
+
+def _list_number_reader(test: str, items: str) -> Step:
+    """An agent that answers the number a test compares, read out of a fetched list of items."""
+    what = lx.amount_field(test, None) or lx.named_field(test) or "number"
+    values = _agent(
+        f"Read the items and answer with the number the test '{test.strip()}' compares, as a number only (digits and "
+        "a decimal point, no currency or words): for a count, how many items it applies to; for a total, their sum. "
+        "Answer 0 when there is none.",
+        items,
     )
     return Step("process", "agent", values, label=f"Read the {what}", text=test)
 

@@ -408,7 +408,7 @@ _ASKED_NEXT = re.compile(
     + _COMMAND_VERBS
     + r"|summari[sz]e|extract|classify|tag|translate|draft|reply|answer)\b"
     # ('when someone pays on our shopify i want a whatsapp to the customer': the wish for what follows, said after)
-    r"|\s(?:i|we)\s+(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+like|['’]d\s+(?:like|love))\s+(?:an?|the|it|to)\b",
+    r"|\s(?:i|we)(?:\s+(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+(?:like|love))|['’]d\s+(?:like|love))\s+(?:an?|the|it|to)\b",
     re.I,
 )
 
