@@ -6552,7 +6552,10 @@ _KEY = (
 _GIVEN_KEY = re.compile(
     r"\b(?:(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
     # ('staff type a patron's name': whose key it is, said before it, names no column)
-    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
+    r"provides?|gives?|"
+    # ('I want to ask in a chat for a pet's name and see its record': what the chat is asked with)
+    r"asks?\s+(?:in\s+(?:a|the)\s+chat\s+|the\s+chat\s+)?(?:for|about))"
+    r"\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
     # ('input = licence plate', 'Input: an order number': a spec's input line)
     r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?)" + _KEY,
     re.I,

@@ -1997,7 +1997,9 @@ _IN_MAIL_TO = re.compile(
 # WhatsApp message …': someone (not we, I or our inbox) is sent a message, in an acceptance criterion's voice
 # ('the parent gets a quick thanks-we've-got-it reply': a reply or an acknowledgement sent to them, too)
 _RECEIVES_MESSAGE = re.compile(
-    r"^\W*(?:(?:and|then|also)\s+)?(?P<who>(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any)\b)[\w'’-]+\s+){1,4}?)"
+    # (not the joining word itself: '… and get their progress notes from the Notion database' is a read)
+    r"^\W*(?:(?:and|then|also)\s+)?(?P<who>(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any|and|then|"
+    r"also|so|to|please)\b)[\w'’-]+\s+){1,4}?)"
     r"(?:gets?|receives?|(?:should|will|must|shall)\s+(?:also\s+)?(?:get|receive)|(?:is|are)\s+sent)\s+"
     r"(?:an?|the|their|his|her|its|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms|repl(?:y|ies)|"
@@ -2524,6 +2526,11 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'read the milk yields our herders type into the Google Sheet …', 'the counts that the staff enter in the
+            # sheet': what other people put there, said of the data the step takes (a noun, then who enters it)
+            r"|(?<=[a-z] )(?:(?:that|which)\s+)?(?:our|the|their|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+"
+            r"(?:usually\s+|normally\s+|always\s+|all\s+)?(?:type|enter|key\s+in|fill\s+in|log|record|jot\s+down|"
+            r"write\s+down|put|add|upload)\s+(?:in|into|on|to|inside)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
             # ('logs the number in the 'Balance' sheet' writes it there: the value is said to be in the place)
             # 'PDFs go into a Sim knowledge base ('Rehab Library')', 'the guide goes into …': where documents are kept
@@ -4184,6 +4191,21 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
             for m in [re.search(r"\b" + re.escape(o) + r"\b", low)]
             if m
         ]
+    if mode == "read" and len({op_id for _, op_id in named}) > 1:
+        # 'get their progress notes from the Notion database 'Athletes'': the place read from, named with its
+        # name, holds what is read (its entries), whatever the user calls them
+        source = [
+            (pos, op_id)
+            for pos, op_id in named
+            if any(
+                o in _CONTAINERS
+                and re.match(re.escape(o) + r"s?\s+(?:called\s+|named\s+)?['\"‘“]", low[pos:])
+                and re.search(r"\bfrom\s+(?:the\s+|our\s+|my\s+|their\s+)?(?:[\w'-]+\s+){0,2}$", low[:pos])
+                for o in ops[op_id]["objects"]
+            )
+        ]
+        if source:
+            named = source
     if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
     op_id = wider[0] if wider else min(named)[1]
