@@ -4070,6 +4070,8 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
 # 'emails from anyone @bigclient.com', 'mail from billing@acme.io': the sender (an address or a domain) searched for
 _SENDER_IS = re.compile(
     r"\bfrom\s+(?:(?:anyone|anybody|someone|people|senders?|any\s+address(?:es)?)\s+)?(?:at\s+)?"
+    # ('the new emails from the council's permits office (permits@bristol.gov.uk)': the sender named, then its address)
+    r"(?:(?:(?!(?:to|into|and|then|or|cc|with)\b)[\w'’&-]+\s+){1,6}?\(\s*)?"
     r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
     re.I,
 )
