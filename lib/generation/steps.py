@@ -4016,6 +4016,11 @@ def _email_as_noun(clause: str) -> bool:
                     r"\W*(?:also\s+|then\s+|and\s+)?", low[: m.start()]
                 )  # ('email, text and call them')
             )
+            # "I'd like to paste a demo email into a workflow when I run it": the mail is what the run is given
+            or re.search(r"\b(?:paste|pastes|pasted|pasting|drop|drops|type|types|copy|copies)\s+(?:(?:in|the|an?|one|each)\s+)?"
+                         r"(?:[\w-]+\s+)?$", low[: m.start()])
+            and re.match(r"\s+(?:(?:text|body)\s+)?(?:in|into)\s+(?:the|a|an|my|our)\s+(?:workflow|form|chat|run|box|field)\b",
+                         low[m.end() :])
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
                 r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
@@ -8854,7 +8859,9 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
         r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?"
         # ("'bespoke' items → …": a quoted kind before the noun it qualifies)
-        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:['‘\"“]?[a-z][\w-]*['’\"”]?\s+){0,2})[a-z][\w-]*)"
+        # ('- Community or school project → …': two kinds joined by 'or', one route)
+        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:(?:['‘\"“]?[a-z][\w-]*['’\"”]?\s+){0,2}"
+        r"|[a-z][\w-]*\s+or\s+(?:[a-z][\w-]*\s+)?))[a-z][\w-]*)"
         # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
         r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
@@ -14606,6 +14613,9 @@ def _join_routes(parts: list[str]) -> list[str]:
             # clause of its own is parted from the next by ';' too)
             marked = any(
                 _CONTACT_ASIDE.search(r.rstrip(" .")) or re.search(r",\s+(?:who|whom|whose)\b", r)
+                # ('- Community or school project → …': a kind of two words joined by 'or', which a comma before it
+                # would join to the route before as a list)
+                or re.search(r"\sor\s", (_route_of(_LIST_MARK.sub("", r, count=1)) or ("",))[0])
                 for r in run
             )
             out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
