@@ -782,7 +782,13 @@ def used_for(text: str) -> str:
         again = re.compile(r"\b" + re.escape(head[:-1]) + r"s?\b", re.I)
         if again.search(text, m.end()) is None:
             continue
-        tracks = "tracks" if m.group("verb").lower() == "uses" else "track" if m.group("verb").lower() == "use" else "tracking"
+        tracks = (
+            "tracks"
+            if m.group("verb").lower() == "uses"
+            else "track"
+            if m.group("verb").lower() == "use"
+            else "tracking"
+        )
         out += [text[last : m.start()], f"{tracks} {m.group('items')} in {m.group('service')}"]
         last = m.end()
     return "".join(out) + text[last:] if out else text

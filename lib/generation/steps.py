@@ -4017,10 +4017,15 @@ def _email_as_noun(clause: str) -> bool:
                 )  # ('email, text and call them')
             )
             # "I'd like to paste a demo email into a workflow when I run it": the mail is what the run is given
-            or re.search(r"\b(?:paste|pastes|pasted|pasting|drop|drops|type|types|copy|copies)\s+(?:(?:in|the|an?|one|each)\s+)?"
-                         r"(?:[\w-]+\s+)?$", low[: m.start()])
-            and re.match(r"\s+(?:(?:text|body)\s+)?(?:in|into)\s+(?:the|a|an|my|our)\s+(?:workflow|form|chat|run|box|field)\b",
-                         low[m.end() :])
+            or re.search(
+                r"\b(?:paste|pastes|pasted|pasting|drop|drops|type|types|copy|copies)\s+(?:(?:in|the|an?|one|each)\s+)?"
+                r"(?:[\w-]+\s+)?$",
+                low[: m.start()],
+            )
+            and re.match(
+                r"\s+(?:(?:text|body)\s+)?(?:in|into)\s+(?:the|a|an|my|our)\s+(?:workflow|form|chat|run|box|field)\b",
+                low[m.end() :],
+            )
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
                 r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
@@ -14612,7 +14617,8 @@ def _join_routes(parts: list[str]) -> list[str]:
             # ('Reeds jobs go to Giorgio, who only reads WhatsApp: his number is …': a route with a colon or a 'who'
             # clause of its own is parted from the next by ';' too)
             marked = any(
-                _CONTACT_ASIDE.search(r.rstrip(" .")) or re.search(r",\s+(?:who|whom|whose)\b", r)
+                _CONTACT_ASIDE.search(r.rstrip(" ."))
+                or re.search(r",\s+(?:who|whom|whose)\b", r)
                 # ('- Community or school project → …': a kind of two words joined by 'or', which a comma before it
                 # would join to the route before as a list)
                 or re.search(r"\sor\s", (_route_of(_LIST_MARK.sub("", r, count=1)) or ("",))[0])

@@ -2608,13 +2608,19 @@ def _situation(text: str) -> Trigger | None:
             re.I,
         )
         # 'Suppliers email us their invoices all day': mail sent to us arrives in our inbox
-        mailed = re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I)
+        mailed = bool(re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I))
         # ('- enquiries arrive by email at bookings@… (Outlook)': a note on how they come, to an address of ours;
         # Gmail's event, or a webhook when Outlook is named, which JUL25 cannot listen to)
-        by_mail = re.match(r"\s+(?:by|via|per)\s+e-?mail\s+(?:to|at)\s+[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", rest, re.I)
+        by_mail = re.match(
+            r"\s+(?:by|via|per)\s+e-?mail\s+(?:to|at)\s+[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", rest, re.I
+        )
         if by_mail and not _named_provider(rest.lower()):
             if re.search(r"\boutlook\b", rest, re.I):
-                values = {"startWorkflow": "webhook", "webhookProvider": "generic", "webhookPath": _slug(by_mail.group())}
+                values = {
+                    "startWorkflow": "webhook",
+                    "webhookProvider": "generic",
+                    "webhookPath": _slug(by_mail.group()),
+                }
                 return Trigger("webhook", values, [(found.start("subject"), found.end())])
             mailed = True
         if place is None and not mailed:
