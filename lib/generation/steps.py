@@ -2528,7 +2528,10 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'read the milk yields our herders type into the Google Sheet …', 'the counts that the staff enter in the
             # sheet': what other people put there, said of the data the step takes (a noun, then who enters it)
-            r"|(?<=[a-z] )(?:(?:that|which)\s+)?(?:our|the|their|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+"
+            # (who: a plural or a group, 'our herders', 'the night staff'; not 'add the one as a record to …')
+            r"|(?<=[a-z] )(?:(?:that|which)\s+)?(?:our|the|their|my)\s+"
+            r"(?:(?!(?:an?|as|and|or|then|to|of|in|on|for|with|one|each|it|them)\b)[a-z][\w'’-]*\s+)?"
+            r"(?:[a-z][\w'’-]*[^s\W]s|staff|team|crew|people|folks|everyone)\s+"
             r"(?:usually\s+|normally\s+|always\s+|all\s+)?(?:type|enter|key\s+in|fill\s+in|log|record|jot\s+down|"
             r"write\s+down|put|add|upload)\s+(?:in|into|on|to|inside)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
