@@ -4219,7 +4219,12 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
                 for o in ops[op_id]["objects"]
             )
         ]
-        if source:
+        # (not when what is named first is read by an operation on that kind of place itself: 'get all tasks from the
+        # Notion database 'Sprint Board'' queries the database's tasks)
+        first = ops[min(named)[1]]["objects"]
+        if source and not any(
+            o in _CONTAINERS and re.search(r"\b" + re.escape(o) + r"\b", low) for o in first
+        ):
             named = source
     if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
