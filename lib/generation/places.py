@@ -755,3 +755,40 @@ def defined_terms(text: str) -> str:
         out += [text[last:a], written]
         last = b
     return "".join(out) + text[last:]
+
+
+# 'a vet practice that (weirdly) uses Jira for call-outs, project VET', 'we use Trello for orders': the service the
+# user's things are kept in, told by what it is used for
+_USED_FOR = (
+    r"\b(?P<verb>uses?|using)\s+(?P<service>%(services)s)\s+(?:to\s+(?:track|log|keep|manage|record)\s+|for\s+"
+    r"(?:(?:tracking|logging|keeping|managing|recording)\s+)?(?:(?:our|all|the)\s+)?)"
+    r"(?P<items>(?:[a-z][\w-]*\s+)?(?P<head>[a-z][\w-]*s))\b"
+)
+
+
+def used_for(text: str) -> str:
+    """'… that uses Jira for call-outs, project VET. I'd like … a digest of the open call-outs …' → '… that tracks
+    call-outs in Jira, project VET. …': a service told of by what the user keeps in it, when a later clause names
+    those things again, is where they are read — said as where they are tracked (the service must be one a step can
+    read). A service used for things named nowhere after ('we use Slack for team chat') is left as said."""
+    told = re.compile(_USED_FOR % {"services": lx._place_services().pattern}, re.I)
+    out: list[str] = []
+    last = 0
+    for m in told.finditer(text):
+        keys = [k for _, k in lx.integrations_in(m.group("service"))]
+        if not keys or "read" not in lexicon()["integrations"].get(keys[0], {}):
+            continue
+        head = m.group("head").lower()
+        again = re.compile(r"\b" + re.escape(head[:-1]) + r"s?\b", re.I)
+        if again.search(text, m.end()) is None:
+            continue
+        tracks = (
+            "tracks"
+            if m.group("verb").lower() == "uses"
+            else "track"
+            if m.group("verb").lower() == "use"
+            else "tracking"
+        )
+        out += [text[last : m.start()], f"{tracks} {m.group('items')} in {m.group('service')}"]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text

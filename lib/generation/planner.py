@@ -38,7 +38,14 @@ from lib.generation.item_keys import key_updated_items
 from lib.generation.lexicon import lexicon
 from lib.generation.loop_results import tally_loop_results
 from lib.generation.matching import matched_places
-from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
+from lib.generation.places import (
+    defined_terms,
+    kept_in_told,
+    labelled_places,
+    mailbox_again,
+    named_again,
+    used_for,
+)
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
 from lib.generation.row_writes import place_row_writes
@@ -335,6 +342,8 @@ def draft(description: str) -> Draft:
     description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
     description = named_again(description)
+    # 'a practice that uses Jira for call-outs … a digest of the open call-outs': where those things are kept, read
+    description = used_for(description)
     # 'inbox hr@ (Outlook) … read new mail in hr@': that Outlook inbox
     description = mailbox_again(description)
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
@@ -725,6 +734,10 @@ def draft(description: str) -> Draft:
     while summaries and not steps:  # without the story and the title; else without the title only
         untitled = _blanked(text, summaries + unlisted)
         steps = read_steps(untitled, read_from, told)
+        if story and summaries[-1] == story.span():
+            # ('AC: - The email goes to the buyer's address from Stripe' under a story whose run a Stripe event
+            # starts: where the event's data is, no read the criteria ask in place of the story's steps)
+            steps = [s for s in steps if not _event_told(s, trigger, description, context)]
         if steps and story and summaries[-1] == story.span():
             _story_places(
                 steps,
@@ -6562,7 +6575,10 @@ _KEY = (
 _GIVEN_KEY = re.compile(
     r"\b(?:(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
     # ('staff type a patron's name': whose key it is, said before it, names no column)
-    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
+    r"provides?|gives?|"
+    # ('I want to ask in a chat for a pet's name and see its record': what the chat is asked with)
+    r"asks?\s+(?:in\s+(?:a|the)\s+chat\s+|the\s+chat\s+)?(?:for|about))"
+    r"\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
     # ('input = licence plate', 'Input: an order number': a spec's input line)
     r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?)" + _KEY,
     re.I,

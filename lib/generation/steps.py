@@ -1997,7 +1997,11 @@ _IN_MAIL_TO = re.compile(
 # WhatsApp message …': someone (not we, I or our inbox) is sent a message, in an acceptance criterion's voice
 # ('the parent gets a quick thanks-we've-got-it reply': a reply or an acknowledgement sent to them, too)
 _RECEIVES_MESSAGE = re.compile(
-    r"^\W*(?:(?:and|then|also)\s+)?(?P<who>(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any)\b)[\w'’-]+\s+){1,4}?)"
+    # (not the joining word itself: '… and get their progress notes from the Notion database' is a read)
+    # ('also gets an email on reception@…': its subject said before, in the clause a test took)
+    r"^\W*(?:(?:and|then|also)\s+)?(?P<who>(?!(?:and|then|also|so|to|please)\b)"
+    r"(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any)\b)[\w'’-]+\s+){1,4}?|"
+    r"(?<=\s)(?=(?:gets|receives)\b))"
     r"(?:gets?|receives?|(?:should|will|must|shall)\s+(?:also\s+)?(?:get|receive)|(?:is|are)\s+sent)\s+"
     r"(?:an?|the|their|his|her|its|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms|repl(?:y|ies)|"
@@ -2524,6 +2528,14 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'read the milk yields our herders type into the Google Sheet …', 'the counts that the staff enter in the
+            # sheet': what other people put there, said of the data the step takes (a noun, then who enters it)
+            # (who: a plural or a group, 'our herders', 'the night staff'; not 'add the one as a record to …')
+            r"|(?<=[a-z] )(?:(?:that|which)\s+)?(?:our|the|their|my)\s+"
+            r"(?:(?!(?:an?|as|and|or|then|to|of|in|on|for|with|one|each|it|them)\b)[a-z][\w'’-]*\s+)?"
+            r"(?:[a-z][\w'’-]*[^s\W]s|staff|team|crew|people|folks|everyone)\s+"
+            r"(?:usually\s+|normally\s+|always\s+|all\s+)?(?:type|enter|key\s+in|fill\s+in|log|record|jot\s+down|"
+            r"write\s+down|put|add|upload)\s+(?:in|into|on|to|inside)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
             # ('logs the number in the 'Balance' sheet' writes it there: the value is said to be in the place)
             # 'PDFs go into a Sim knowledge base ('Rehab Library')', 'the guide goes into …': where documents are kept
@@ -4009,6 +4021,16 @@ def _email_as_noun(clause: str) -> bool:
                     r"\W*(?:also\s+|then\s+|and\s+)?", low[: m.start()]
                 )  # ('email, text and call them')
             )
+            # "I'd like to paste a demo email into a workflow when I run it": the mail is what the run is given
+            or re.search(
+                r"\b(?:paste|pastes|pasted|pasting|drop|drops|type|types|copy|copies)\s+(?:(?:in|the|an?|one|each)\s+)?"
+                r"(?:[\w-]+\s+)?$",
+                low[: m.start()],
+            )
+            and re.match(
+                r"\s+(?:(?:text|body)\s+)?(?:in|into)\s+(?:the|a|an|my|our)\s+(?:workflow|form|chat|run|box|field)\b",
+                low[m.end() :],
+            )
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
                 r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
@@ -4063,6 +4085,8 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
 # 'emails from anyone @bigclient.com', 'mail from billing@acme.io': the sender (an address or a domain) searched for
 _SENDER_IS = re.compile(
     r"\bfrom\s+(?:(?:anyone|anybody|someone|people|senders?|any\s+address(?:es)?)\s+)?(?:at\s+)?"
+    # ('the new emails from the council's permits office (permits@bristol.gov.uk)': the sender named, then its address)
+    r"(?:(?:(?!(?:to|into|and|then|or|cc|with)\b)[\w'’&-]+\s+){1,6}?\(\s*)?"
     r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
     re.I,
 )
@@ -4184,6 +4208,26 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
             for m in [re.search(r"\b" + re.escape(o) + r"\b", low)]
             if m
         ]
+    if mode == "read" and len({op_id for _, op_id in named}) > 1:
+        # 'get their progress notes from the Notion database 'Athletes'': the place read from, named with its
+        # name, holds what is read (its entries), whatever the user calls them
+        source = [
+            (pos, op_id)
+            for pos, op_id in named
+            if any(
+                o in _CONTAINERS
+                and re.match(re.escape(o) + r"s?\s+(?:called\s+|named\s+)?['\"‘“]", low[pos:])
+                and re.search(r"\bfrom\s+(?:the\s+|our\s+|my\s+|their\s+)?(?:[\w'-]+\s+){0,2}$", low[:pos])
+                for o in ops[op_id]["objects"]
+            )
+        ]
+        # (not when what is named first is read by an operation on that kind of place itself: 'get all tasks from the
+        # Notion database 'Sprint Board'' queries the database's tasks)
+        first = ops[min(named)[1]]["objects"]
+        if source and not any(
+            o in _CONTAINERS and re.search(r"\b" + re.escape(o) + r"\b", low) for o in first
+        ):
+            named = source
     if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
     op_id = wider[0] if wider else min(named)[1]
@@ -8830,7 +8874,9 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
         r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?"
         # ("'bespoke' items → …": a quoted kind before the noun it qualifies)
-        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:['‘\"“]?[a-z][\w-]*['’\"”]?\s+){0,2})[a-z][\w-]*)"
+        # ('- Community or school project → …': two kinds joined by 'or', one route)
+        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:(?:['‘\"“]?[a-z][\w-]*['’\"”]?\s+){0,2}"
+        r"|[a-z][\w-]*\s+or\s+(?:[a-z][\w-]*\s+)?))[a-z][\w-]*)"
         # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
         r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
@@ -14581,7 +14627,11 @@ def _join_routes(parts: list[str]) -> list[str]:
             # ('Reeds jobs go to Giorgio, who only reads WhatsApp: his number is …': a route with a colon or a 'who'
             # clause of its own is parted from the next by ';' too)
             marked = any(
-                _CONTACT_ASIDE.search(r.rstrip(" .")) or re.search(r",\s+(?:who|whom|whose)\b", r)
+                _CONTACT_ASIDE.search(r.rstrip(" ."))
+                or re.search(r",\s+(?:who|whom|whose)\b", r)
+                # ('- Community or school project → …': a kind of two words joined by 'or', which a comma before it
+                # would join to the route before as a list)
+                or re.search(r"\sor\s", (_route_of(_LIST_MARK.sub("", r, count=1)) or ("",))[0])
                 for r in run
             )
             out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run

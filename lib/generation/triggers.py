@@ -2550,7 +2550,8 @@ _SITUATION = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
-    r"(?P<rest>[^.!?\n:;]{0,90})",
+    # (an address's dots are inside the clause: '… arrive by email at bookings@kayaks.co.uk (Outlook)')
+    r"(?P<rest>(?:[^.!?\n:;]|\.(?=\w)){0,90})",
     re.I,
 )
 _NOT_A_SUBJECT = re.compile(
@@ -2607,7 +2608,21 @@ def _situation(text: str) -> Trigger | None:
             re.I,
         )
         # 'Suppliers email us their invoices all day': mail sent to us arrives in our inbox
-        mailed = re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I)
+        mailed = bool(re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I))
+        # ('- enquiries arrive by email at bookings@… (Outlook)': a note on how they come, to an address of ours;
+        # Gmail's event, or a webhook when Outlook is named, which JUL25 cannot listen to)
+        by_mail = re.match(
+            r"\s+(?:by|via|per)\s+e-?mail\s+(?:to|at)\s+[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", rest, re.I
+        )
+        if by_mail and not _named_provider(rest.lower()):
+            if re.search(r"\boutlook\b", rest, re.I):
+                values = {
+                    "startWorkflow": "webhook",
+                    "webhookProvider": "generic",
+                    "webhookPath": _slug(by_mail.group()),
+                }
+                return Trigger("webhook", values, [(found.start("subject"), found.end())])
+            mailed = True
         if place is None and not mailed:
             continue
         where = " " + rest[max(0, place.start() - 1) :] if place else ""
