@@ -11335,6 +11335,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             ]
         if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
         each_person = _EACH_NOUN.search(if_text)
+        reads = list(itertools.takewhile(lambda s: s.kind == "source", if_steps))
         if (
             each_person
             # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
@@ -11342,15 +11343,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
             )
             and not _EACH_NOUN.search(before)
-            and if_steps
-            and all(s.kind in ("action", "process") for s in if_steps)
+            and if_steps[len(reads) :]
+            and all(s.kind in ("action", "process") for s in if_steps[len(reads) :])
             and any(s.kind == "action" and s.recipient for s in if_steps)
         ):
             # 'if the wind is above 20 km/h, text each booked customer …': one test of the run, then a message to each
-            # person of the list read before it (a loop built only over a fetched list)
+            # person of the list read before it (a loop built only over a fetched list); the list may be read after
+            # the test ('…, text each of today's passengers — they're in the Google Sheet 'Sailings Today' —'): its
+            # read comes first in the branch, the loop walks what it read
             person = next((s.recipient for s in if_steps if s.recipient), None) or each_person.group(1)
-            if_steps = [Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps)]
-            if_steps[0].implicit = if_steps[0].past_test = True
+            per_person = Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps[len(reads) :])
+            per_person.implicit = per_person.past_test = True
+            if_steps = [*reads, per_person]
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
