@@ -13785,10 +13785,12 @@ _THERE_AGAIN = re.compile(
     r"(?:\s+(?:too|as\s+well))?\W*$",
     re.I,
 )
-# 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
+# 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …', "They're
+# all in the Google Sheet 'Walks'"
 _LIVES_IN = re.compile(
     r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+",
+    r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+"
+    r"|^\s*(?:they|it)['’](?:re|s)\s+(?:all\s+|both\s+)?(?:(?:kept|stored|listed|tracked|saved)\s+)?(?:in|on|inside)\s+",
     re.I,
 )
 
