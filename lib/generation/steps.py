@@ -12594,7 +12594,16 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
-        if named_loop is not None and (
+        # "… text each driver their route. The routes are in the Google Calendar 'Van Runs' and the driver's mobile is
+        # in the event description": where the list a walk with nothing read yet comes from, told after it (read
+        # first, below), not a step of each repeat
+        told_home = (
+            named_loop is not None
+            and named_loop.implicit
+            and _LIVES_IN.match(sentence)
+            and not any(s.kind == "source" for s in steps)
+        )
+        if named_loop is not None and not told_home and (
             _names_item(sentence, named_loop)
             or _tests_item_result(sentence, named_loop, text)
             or _PER_EACH.search(sentence)
@@ -12864,6 +12873,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         # a list's number split off at its dot ('2' of '2. If …') leads into nothing
         lead = "" if read or re.fullmatch(r"\s*\d{1,2}\s*", sentence) else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
+        if _LIVES_IN.match(sentence) and any(s.kind == "source" for s in read):
+            # 'The routes are in the Google Calendar 'Van Runs' and each driver's mobile is in the event description':
+            # where each item's address is kept is told, no walk of its own
+            read = [s for s in read if not (s.kind == "loop" and s.implicit and not s.body)]
         if (
             read
             and then is None
