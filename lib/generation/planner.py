@@ -22,7 +22,7 @@ from lib.generation import rx as re
 from lib.generation.answer_labels import answer_labels
 from lib.generation.brought import brought_fields, said_fields, with_fields
 from lib.generation.chat_users import look_up_chat_users
-from lib.generation.corrections import corrected
+from lib.generation.corrections import corrected, places_corrected
 from lib.generation.else_repeats import repeat_on_else
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
@@ -274,6 +274,8 @@ def draft(description: str) -> Draft:
     description = lx.restated_numbers(description)
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
+    # '… in the Outlook calendar — no, they're in Google Calendar, 'Clinic Diary' — and …': where the data really is
+    description = places_corrected(description)
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     description = lx.wished_records(
         description
