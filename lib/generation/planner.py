@@ -2778,6 +2778,17 @@ class _Builder:
             if self.trigger.kind == "webhook" and services.body_as_sent(provider)
             else None
         )
+        if holder is None and self.trigger.kind in ("manual", "api") and self.brought:
+            # ('## Input (API call) `name`, `grade` … a Google Doc titled 'Certificate – {name} – {grade}'': the fields
+            # the run is said to be given, each one of its inputs)
+            def given(m: re.Match[str]) -> str:
+                name = re.sub(r"\W+", "_", m.group(1).strip()).lower()
+                if name not in self.brought:
+                    return m.group(0)
+                self.notes.append(f"'{m.group(0)}' in the text is read as <start.{name}>")
+                return self.brought_ref("start", name)
+
+            return re.sub(r"(?<![{$\w])\{([A-Za-z][\w]*(?: [A-Za-z]\w*){0,3})\}(?![}\w])", given, value)
         if holder is None:
             return value
 
@@ -3545,6 +3556,21 @@ class _Builder:
                 "change the field if your data names it differently"
             )
             return f"<{path}>"
+        holder = self.brought_holder(parent) if kind != "user" else None
+        field = next(
+            (
+                f
+                for f in re.findall(r"`([\w.-]+)`", step.text or "")
+                if f in self.brought
+                and re.search({"email": r"e-?mail", "phone": r"phone|mobile|number"}[kind], f, re.I)
+            ),
+            None,
+        )
+        if holder and field:
+            # ('## Input (API call) `name`, `grade`, `email` … Email the doc link to `email`': the field the record
+            # brings, named as it is written)
+            self.notes.append(f"the {who}'s {what} is the '{field}' field the run is given (<{holder}.{field}>)")
+            return self.brought_ref(holder, field)
         # ('email the manager (manager_email)': the field the step names, before any other address field)
         given = next(
             (

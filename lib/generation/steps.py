@@ -4441,7 +4441,9 @@ _DATA_ADDRESS = re.compile(
     r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:in|on|from|of)\s+(?:the|that|this|their|each)\s+"
     r"(?:form|submission|entry|response|request|call|payload|event|row|record|booking|order)\b"
     r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:they|he|she|the\s+\w+)\s+(?:gave|give|gives|entered|enters|left|"
-    r"provided|provides|submitted|submits|typed)\b)",
+    r"provided|provides|submitted|submits|typed)\b)"
+    # ('Email the doc link to `email`', 'text the `phone` that …': the field of the data that holds the address)
+    r"|\b(?:to|at|text|sms|whatsapp|e-?mail|message|call)\s+(?:the\s+|their\s+)?`[\w.-]*(?:e-?mail|phone|mobile|number)[\w.-]*`",
     re.I,
 )
 
