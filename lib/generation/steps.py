@@ -9894,11 +9894,12 @@ def _told_store(description: str) -> str:
 
 
 # a place in brackets right after the words of a list ('next week's programme (Airtable table 'Screenings')', 'the
-# rota (Google Sheet "Rota")'): a service's table, sheet or list, by its name
+# rota (Google Sheet "Rota")', 'patients … (Supabase table `devices`, `service_due` this month)'): a service's table,
+# sheet or list, by its name
 _PLACE_ASIDE = re.compile(
     r"(?<=\w)\s*\(\s*(?:in\s+|from\s+|on\s+)?(?:the\s+|our\s+|my\s+)?"
     r"(?P<place>(?:[\w-]+\s+){0,2}?(?:sheets?|spreadsheet|tab|table|base|list|database|board|calendar|audience)\s*"
-    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))"
+    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|`[^`\n]{1,60}`))"
     # ('(Google Sheet 'Fixers Rota' — name, email, shift date)': its columns, told after the name)
     r"(?:\s*(?:[—–:;,]|\s-)\s*[^()\n]{1,120}?)?\s*\)",
     re.I,
