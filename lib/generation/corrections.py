@@ -220,7 +220,9 @@ def _moved_place() -> re.Pattern[str]:
     rules = lexicon()["corrections"]
     fill = r"(?:(?:" + rules["fillers"] + "|" + rules["cues"] + r")\b\s*[,.!:;]*\s*)*"
     return re.compile(
-        r"\s*(?:[—–(]|\s-\s)\s*(?P<fill>" + fill + r")(?:they|it)(?:['’](?:re|s)|\s+(?:are|is))\s+(?:(?:all\s+)?(?:in|on)\s+)?"
+        r"\s*(?:[—–(]|\s-\s)\s*(?P<fill>"
+        + fill
+        + r")(?:they|it)(?:['’](?:re|s)|\s+(?:are|is))\s+(?:(?:all\s+)?(?:in|on)\s+)?"
         r"(?:the\s+|our\s+|my\s+)?(?P<place>[^—–().;!?\n]{3,80}?)\s*(?:[—–)]|\s-\s|(?=[.;!?\n]|$))",
         re.I,
     )

@@ -3687,7 +3687,8 @@ def event_items(text: str) -> set[str]:
         re.I,
     )
     arrivals = "|".join(
-        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lexicon()["event_item_arrivals"], key=len, reverse=True)
+        re.escape(v).replace(r"\ ", r"\s+")
+        for v in sorted(lexicon()["event_item_arrivals"], key=len, reverse=True)
     )
     # ('gig bookings come via Calendly (webhook)', 'class bookings arrive by webhook from Acuity')
     came = re.finditer(

@@ -3556,7 +3556,7 @@ class _Builder:
                 "change the field if your data names it differently"
             )
             return f"<{path}>"
-        holder = self.brought_holder(parent) if kind != "user" else None
+        given_at = self.brought_holder(parent) if kind != "user" else None
         field = next(
             (
                 f
@@ -3566,11 +3566,13 @@ class _Builder:
             ),
             None,
         )
-        if holder and field:
+        if given_at and field:
             # ('## Input (API call) `name`, `grade`, `email` … Email the doc link to `email`': the field the record
             # brings, named as it is written)
-            self.notes.append(f"the {who}'s {what} is the '{field}' field the run is given (<{holder}.{field}>)")
-            return self.brought_ref(holder, field)
+            self.notes.append(
+                f"the {who}'s {what} is the '{field}' field the run is given (<{given_at}.{field}>)"
+            )
+            return self.brought_ref(given_at, field)
         # ('email the manager (manager_email)': the field the step names, before any other address field)
         given = next(
             (

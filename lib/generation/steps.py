@@ -11355,7 +11355,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # the test ('…, text each of today's passengers — they're in the Google Sheet 'Sailings Today' —'): its
             # read comes first in the branch, the loop walks what it read
             person = next((s.recipient for s in if_steps if s.recipient), None) or each_person.group(1)
-            per_person = Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps[len(reads) :])
+            per_person = Step(
+                "loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps[len(reads) :]
+            )
             per_person.implicit = per_person.past_test = True
             if_steps = [*reads, per_person]
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
@@ -12606,12 +12608,16 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             and _LIVES_IN.match(sentence)
             and not any(s.kind == "source" for s in steps)
         )
-        if named_loop is not None and not told_home and (
-            _names_item(sentence, named_loop)
-            or _tests_item_result(sentence, named_loop, text)
-            or _PER_EACH.search(sentence)
-            or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
-            or _case_goes_on(sentence, named_loop)
+        if (
+            named_loop is not None
+            and not told_home
+            and (
+                _names_item(sentence, named_loop)
+                or _tests_item_result(sentence, named_loop, text)
+                or _PER_EACH.search(sentence)
+                or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
+                or _case_goes_on(sentence, named_loop)
+            )
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
