@@ -18,7 +18,9 @@ from lib.generation import rx as re
 # 'each row has …', 'called by API with a …', '(fields: a, b)')
 _BRINGS = re.compile(
     r"\b(?:sends?|sent|posts?|brings?|includes?|including|contains?|carries|carry|has|have|holds?|"
-    r"with(?:\s+the)?\s+(?:fields?|keys|params|parameters)|fields?\s*[:=]|with)\s+(?:in\s+it\s+)?"
+    r"with(?:\s+the)?\s+(?:fields?|keys|params|parameters)|fields?\s*[:=]|with"
+    # ('## Input (API call)\n`name`, `grade`, `email`', 'Input: `name`, `phone`'): what a call is given, as a heading
+    r"|\binputs?(?:\s*\([^()\n]{1,40}\))?\s*[:=]?[^\S\n]*\n?[^\S\n]*(?=`)|\binputs?\s*[:=])\s*(?:in\s+it\s+)?"
     r"(?:(?:the|a|an|its|their|our|my)\s+)?(?:fields?\s*[:=]?\s*)?",
     re.I,
 )
@@ -97,7 +99,7 @@ def brought_fields(description: str) -> list[str]:
         end = _LIST_END.search(description, m.end())
         tail = description[m.end() : end.start() if end else len(description)]
         keys = _listed(tail)
-        keyed = re.search(r"fields?|keys|param", m.group(0), re.I)
+        keyed = re.search(r"fields?|keys|param|input", m.group(0), re.I)
         if len(keys) >= 2 and (keyed or any(_CONTACT.search(k) for k in keys)):
             return list(dict.fromkeys(keys))
     return []

@@ -205,6 +205,54 @@ def corrected(text: str) -> str:
     return one_at_a_time(_apply_first, text, 8)
 
 
+def places_corrected(text: str) -> str:
+    """The text with each place taken back in an aside replaced by the one said in it (read before anything takes
+    the words before the cue back as a whole: '… in Excel — no wait, it's the Google Sheet 'Rota' — and text …'
+    corrects where, not what)."""
+    return one_at_a_time(_place_corrected, text, 4)
+
+
+@lru_cache(maxsize=1)
+def _moved_place() -> re.Pattern[str]:
+    """An aside that takes back where the data is and says where it really is ('… in the Outlook calendar — no,
+    they're in Google Calendar, 'Clinic Diary' — and …', '… in Excel — no wait, it's the Google Sheet 'Rota' —'): a
+    cue of correction, then 'they're' / 'it's' and the place, up to the aside's end."""
+    rules = lexicon()["corrections"]
+    fill = r"(?:(?:" + rules["fillers"] + "|" + rules["cues"] + r")\b\s*[,.!:;]*\s*)*"
+    return re.compile(
+        r"\s*(?:[—–(]|\s-\s)\s*(?P<fill>"
+        + fill
+        + r")(?:they|it)(?:['’](?:re|s)|\s+(?:are|is))\s+(?:(?:all\s+)?(?:in|on)\s+)?"
+        r"(?:the\s+|our\s+|my\s+)?(?P<place>[^—–().;!?\n]{3,80}?)\s*(?:[—–)]|\s-\s|(?=[.;!?\n]|$))",
+        re.I,
+    )
+
+
+def _place_corrected(text: str) -> str | None:
+    """The text with the first place taken back in an aside replaced by the one said in it ('look at tomorrow's
+    appointments in the Outlook calendar — no, they're in Google Calendar, 'Clinic Diary' — and text …' → '… in the
+    Google Calendar 'Clinic Diary' and text …'): the old service's words, from the preposition before them to the
+    aside's end, give way to the new place (its name's comma dropped). None when no such aside is left."""
+    for aside in _moved_place().finditer(text):
+        if not _cued(aside.group("fill"), lexicon()["corrections"]):
+            continue
+        place = aside.group("place")
+        new_keys = {k for _, _, k in mentions(place)}
+        start, _ = _sentence(text, aside.start())
+        old = [(a, k) for a, _, k in mentions(text, start, aside.start()) if k not in new_keys]
+        if not new_keys or not old:
+            continue
+        a, _ = old[-1]
+        prep = re.search(r"\b(?:in|from|on|at|of)\s+(?:(?:the|our|my)\s+)?$", text[start:a], re.I)
+        if prep is None:
+            continue
+        said = re.sub(r"^(?:the|our|my)\s+", "", place, flags=re.I)
+        said = re.sub(r",\s*(?=(?:[\w-]+\s+)?['\"‘“])", " ", said)  # ('Google Calendar, 'Clinic Diary'')
+        lead = text[start : start + prep.start()] + re.sub(r"\s+(?:the|our|my)\s+$", " ", prep.group(0) + " ")
+        return text[:start] + re.sub(r"\s+$", " ", lead) + "the " + said + " " + text[aside.end() :].lstrip()
+    return None
+
+
 _NAME = r"(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’)"
 
 

@@ -7,6 +7,7 @@ keeping the user's original spelling.
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import lru_cache, partial
 from pathlib import Path
@@ -3769,7 +3770,20 @@ def event_items(text: str) -> set[str]:
         text,
         re.I,
     )
-    return {re.sub(r"(?:ies)$", "y", re.sub(r"(?<!s)s$", "", m.group("items").lower())) for m in found}
+    arrivals = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+")
+        for v in sorted(lexicon()["event_item_arrivals"], key=len, reverse=True)
+    )
+    # ('gig bookings come via Calendly (webhook)', 'class bookings arrive by webhook from Acuity')
+    came = re.finditer(
+        rf"\b(?P<items>[a-z][\w-]*s)\s+(?:{arrivals})\s+(?:via|by|through|from|over)\b[^.;\n]{{0,40}}?\bwebhooks?\b",
+        text,
+        re.I,
+    )
+    return {
+        re.sub(r"(?:ies)$", "y", re.sub(r"(?<!s)s$", "", m.group("items").lower()))
+        for m in itertools.chain(found, came)
+    }
 
 
 def event_list(text: str) -> str | None:

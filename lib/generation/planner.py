@@ -22,7 +22,7 @@ from lib.generation import rx as re
 from lib.generation.answer_labels import answer_labels
 from lib.generation.brought import brought_fields, said_fields, with_fields
 from lib.generation.chat_users import look_up_chat_users
-from lib.generation.corrections import corrected
+from lib.generation.corrections import corrected, places_corrected
 from lib.generation.else_repeats import repeat_on_else
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
@@ -281,6 +281,8 @@ def draft(description: str) -> Draft:
     description = lx.restated_numbers(description)
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
+    # '… in the Outlook calendar — no, they're in Google Calendar, 'Clinic Diary' — and …': where the data really is
+    description = places_corrected(description)
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     description = lx.wished_records(
         description
@@ -2792,6 +2794,17 @@ class _Builder:
             if self.trigger.kind == "webhook" and services.body_as_sent(provider)
             else None
         )
+        if holder is None and self.trigger.kind in ("manual", "api") and self.brought:
+            # ('## Input (API call) `name`, `grade` … a Google Doc titled 'Certificate – {name} – {grade}'': the fields
+            # the run is said to be given, each one of its inputs)
+            def given(m: re.Match[str]) -> str:
+                name = re.sub(r"\W+", "_", m.group(1).strip()).lower()
+                if name not in self.brought:
+                    return m.group(0)
+                self.notes.append(f"'{m.group(0)}' in the text is read as <start.{name}>")
+                return self.brought_ref("start", name)
+
+            return re.sub(r"(?<![{$\w])\{([A-Za-z][\w]*(?: [A-Za-z]\w*){0,3})\}(?![}\w])", given, value)
         if holder is None:
             return value
 
@@ -3559,6 +3572,23 @@ class _Builder:
                 "change the field if your data names it differently"
             )
             return f"<{path}>"
+        given_at = self.brought_holder(parent) if kind != "user" else None
+        field = next(
+            (
+                f
+                for f in re.findall(r"`([\w.-]+)`", step.text or "")
+                if f in self.brought
+                and re.search({"email": r"e-?mail", "phone": r"phone|mobile|number"}[kind], f, re.I)
+            ),
+            None,
+        )
+        if given_at and field:
+            # ('## Input (API call) `name`, `grade`, `email` … Email the doc link to `email`': the field the record
+            # brings, named as it is written)
+            self.notes.append(
+                f"the {who}'s {what} is the '{field}' field the run is given (<{given_at}.{field}>)"
+            )
+            return self.brought_ref(given_at, field)
         # ('email the manager (manager_email)': the field the step names, before any other address field)
         given = next(
             (

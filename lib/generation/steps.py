@@ -4485,7 +4485,9 @@ _DATA_ADDRESS = re.compile(
     r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:in|on|from|of)\s+(?:the|that|this|their|each)\s+"
     r"(?:form|submission|entry|response|request|call|payload|event|row|record|booking|order)\b"
     r"|the\s+(?:e-?mail\s+)?address(?:es)?\s+(?:they|he|she|the\s+\w+)\s+(?:gave|give|gives|entered|enters|left|"
-    r"provided|provides|submitted|submits|typed)\b)",
+    r"provided|provides|submitted|submits|typed)\b)"
+    # ('Email the doc link to `email`', 'text the `phone` that …': the field of the data that holds the address)
+    r"|\b(?:to|at|text|sms|whatsapp|e-?mail|message|call)\s+(?:the\s+|their\s+)?`[\w.-]*(?:e-?mail|phone|mobile|number)[\w.-]*`",
     re.I,
 )
 
@@ -9938,11 +9940,12 @@ def _told_store(description: str) -> str:
 
 
 # a place in brackets right after the words of a list ('next week's programme (Airtable table 'Screenings')', 'the
-# rota (Google Sheet "Rota")'): a service's table, sheet or list, by its name
+# rota (Google Sheet "Rota")', 'patients … (Supabase table `devices`, `service_due` this month)'): a service's table,
+# sheet or list, by its name
 _PLACE_ASIDE = re.compile(
     r"(?<=\w)\s*\(\s*(?:in\s+|from\s+|on\s+)?(?:the\s+|our\s+|my\s+)?"
     r"(?P<place>(?:[\w-]+\s+){0,2}?(?:sheets?|spreadsheet|tab|table|base|list|database|board|calendar|audience)\s*"
-    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))"
+    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|`[^`\n]{1,60}`))"
     # ('(Google Sheet 'Fixers Rota' — name, email, shift date)': its columns, told after the name)
     r"(?:\s*(?:[—–:;,]|\s-)\s*[^()\n]{1,120}?)?\s*\)",
     re.I,
@@ -11381,6 +11384,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             ]
         if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
         each_person = _EACH_NOUN.search(if_text)
+        reads = list(itertools.takewhile(lambda s: s.kind == "source", if_steps))
         if (
             each_person
             # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
@@ -11388,15 +11392,20 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
             )
             and not _EACH_NOUN.search(before)
-            and if_steps
-            and all(s.kind in ("action", "process") for s in if_steps)
+            and if_steps[len(reads) :]
+            and all(s.kind in ("action", "process") for s in if_steps[len(reads) :])
             and any(s.kind == "action" and s.recipient for s in if_steps)
         ):
             # 'if the wind is above 20 km/h, text each booked customer …': one test of the run, then a message to each
-            # person of the list read before it (a loop built only over a fetched list)
+            # person of the list read before it (a loop built only over a fetched list); the list may be read after
+            # the test ('…, text each of today's passengers — they're in the Google Sheet 'Sailings Today' —'): its
+            # read comes first in the branch, the loop walks what it read
             person = next((s.recipient for s in if_steps if s.recipient), None) or each_person.group(1)
-            if_steps = [Step("loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps)]
-            if_steps[0].implicit = if_steps[0].past_test = True
+            per_person = Step(
+                "loop", "loop", label=person, text=if_text, loop_type="forEach", body=if_steps[len(reads) :]
+            )
+            per_person.implicit = per_person.past_test = True
+            if_steps = [*reads, per_person]
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
@@ -12636,12 +12645,25 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
-        if named_loop is not None and (
-            _names_item(sentence, named_loop)
-            or _tests_item_result(sentence, named_loop, text)
-            or _PER_EACH.search(sentence)
-            or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
-            or _case_goes_on(sentence, named_loop)
+        # "… text each driver their route. The routes are in the Google Calendar 'Van Runs' and the driver's mobile is
+        # in the event description": where the list a walk with nothing read yet comes from, told after it (read
+        # first, below), not a step of each repeat
+        told_home = (
+            named_loop is not None
+            and named_loop.implicit
+            and _LIVES_IN.match(sentence)
+            and not any(s.kind == "source" for s in steps)
+        )
+        if (
+            named_loop is not None
+            and not told_home
+            and (
+                _names_item(sentence, named_loop)
+                or _tests_item_result(sentence, named_loop, text)
+                or _PER_EACH.search(sentence)
+                or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
+                or _case_goes_on(sentence, named_loop)
+            )
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
@@ -12906,6 +12928,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         # a list's number split off at its dot ('2' of '2. If …') leads into nothing
         lead = "" if read or re.fullmatch(r"\s*\d{1,2}\s*", sentence) else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
+        if _LIVES_IN.match(sentence) and any(s.kind == "source" for s in read):
+            # 'The routes are in the Google Calendar 'Van Runs' and each driver's mobile is in the event description':
+            # where each item's address is kept is told, no walk of its own
+            read = [s for s in read if not (s.kind == "loop" and s.implicit and not s.body)]
         if (
             read
             and then is None
@@ -13827,10 +13853,12 @@ _THERE_AGAIN = re.compile(
     r"(?:\s+(?:too|as\s+well))?\W*$",
     re.I,
 )
-# 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
+# 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …', "They're
+# all in the Google Sheet 'Walks'"
 _LIVES_IN = re.compile(
     r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+",
+    r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+"
+    r"|^\s*(?:they|it)['’](?:re|s)\s+(?:all\s+|both\s+)?(?:(?:kept|stored|listed|tracked|saved)\s+)?(?:in|on|inside)\s+",
     re.I,
 )
 

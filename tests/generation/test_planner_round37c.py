@@ -19,7 +19,6 @@ _KNOWN: dict[str, str] = {
     "condition: a trailing 'when' with a verb is not read as a test ('if …' and 'when … is down' are)",
     "r37c-07-slack-dm-github-ai-each": "'takes the open GitHub issues in owner/repo' reads no issues",
     "r37c-11-de-mitglieder-offen": "the German per-item line ('jedem Mitglied, dessen …') is refused",
-    "r37c-12-pt-parceiros-whatsapp": "'para cada um' does not give WhatsApp the item's phone",
     "r37c-15-supabase-renewals-the-ones": "'the ones that renew in the next 7 days' is a time window with no date field "
     "known, so it is left out with a note (round 46e); the test before the loop had met the label's condition until "
     "round 47's judge stopped crediting the planner's own tests",
