@@ -830,9 +830,9 @@ _TEST_PREDICATE = re.compile(
     re.I,
 )
 # a clause still open after an event lead ('When a new order comes in …'): no comma, colon or sentence end since
-# the lead
+# the lead ('make a thing where when ppl msg our telegram bot …', '… so that when …': the lead inside the request)
 _OPEN_LEAD = re.compile(
-    r"(?:^|[.!?;:\n]\s*|\b(?:and|but|so|then)\s+)\W*(?:when(?:ever)?|if|once|each\s+time|every\s+time|as\s+soon\s+as)\b"
+    r"(?:^|[.!?;:\n]\s*|\b(?:and|but|so|then|where|that)\s+)\W*(?:when(?:ever)?|if|once|each\s+time|every\s+time|as\s+soon\s+as)\b"
     r"[^,.;:!?\n]*$",
     re.I,
 )
