@@ -158,7 +158,7 @@ _CHAT_HINT = re.compile(
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|questions?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # said aloud: 'a chat thing. … They ask it, like, '…' and it answers', 'a bot thing … they type stuff like …',
     # 'a little assistant people can talk to': a thing people talk to, the run each time they do
