@@ -6670,7 +6670,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             answered in lexicon()["people"] + ["sender", "them", "him", "her", "whoever", "whomever"]
             # ('When someone messages our Telegram bot …, reply to that same chat with the status': the chat the
             # message came from, on the service it was written on)
-            or answered in ("chat", "conversation") and _chat_source(description) is not None
+            or answered in ("chat", "conversation")
+            and _chat_source(description) is not None
         )
         and not any(s.kind == "action" for _, s in found)
         and not ruled(ruled_out, "gmail", "write")

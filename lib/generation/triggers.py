@@ -4037,7 +4037,9 @@ def _read_trigger(text: str) -> Trigger:
     # ('can u make a thing where when ppl msg our whatsapp …', '… so that when clients message us on WhatsApp …': people
     # who write, said in the plural, mid-sentence)
     when = re.search(
-        r"\b(when(?:ever)? (?:a|an|new|someone|somebody|anyone|anybody|" + _WRITERS + r")|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
+        r"\b(when(?:ever)? (?:a|an|new|someone|somebody|anyone|anybody|"
+        + _WRITERS
+        + r")|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
         r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
         first,
         re.I,
