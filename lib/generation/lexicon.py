@@ -5276,6 +5276,11 @@ def doer_as_steps(text: str) -> str:
             continue  # 'the bot answer' / 'it post': no verb form that says the subject acts
         if _WHEN_I.search(lead) or re.search(r"\b(?:that|which|who|whose|where|what|whom)\s+$", lead, re.I):
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
+        if base in ("answer", "respond") and re.search(
+            r"\bso(?:\s+that)?\s+(?:(?:the|our|my|a|an)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I
+        ):
+            continue  # '… to the knowledge base so the chat assistant can answer from it': what a step is for
+            # ('so the support bot answers from the current docs', too)
         if lead.rfind("(") > lead.rfind(")"):
             continue  # '(it posts a webhook)': an aside about something else
         # '…, and if it's a P1, could it also text …?': a step asked for as a question inside a sentence; its modal

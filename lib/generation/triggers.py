@@ -176,7 +176,7 @@ _CHAT_HINT = re.compile(
     # ('a chat on our website and QR codes in the pods that answers guests', 'a chat on the site of our surf school
     # in Peniche: the student asks and the assistant replies …': more than one place, or whose place, said first)
     r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our|my) [\w'’-]+(?: [\w'’-]+){0,2}?"
-    r"(?:(?: of| for| and(?: on| in| at)?)(?: the| our| my| a)? [\w'’-]+(?: [\w'’-]+){0,8}?)?)"
+    r"(?:(?: of| for| and(?: on| in| at)?)(?: the| a)?(?: our| my)? [\w'’-]+(?: [\w'’-]+){0,8}?)?)"
     r"(?: (?:where|in which|that|which)\b|"
     r"\s*[;:,\u2013\u2014-]\s*(?:[^.;:!?\n]{0,60}?\s)?(?:it|the (?:bot|assistant|agent|ai)) "
     r"(?:answers?|repl(?:y|ies)|responds?|looks|searches|reads)\b)|"
@@ -4039,7 +4039,10 @@ def _read_trigger(text: str) -> Trigger:
     when = re.search(
         r"\b(when(?:ever)? (?:a|an|new|someone|somebody|anyone|anybody|"
         + _WRITERS
-        + r")|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
+        + r")|whenever|(?:every|each) time (?:a|an|our|my|the|someone|"
+        # ('the assistant must, each time arrives a payment in Stripe, post …': the verb before its subject)
+        + _COMES
+        + r")\b|"
         r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
         first,
         re.I,
