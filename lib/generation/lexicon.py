@@ -5276,6 +5276,8 @@ def doer_as_steps(text: str) -> str:
             continue  # 'the bot answer' / 'it post': no verb form that says the subject acts
         if _WHEN_I.search(lead) or re.search(r"\b(?:that|which|who|whose|where|what|whom)\s+$", lead, re.I):
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
+        if base in ("answer", "respond") and not re.match(r"(?:the|an?)\s", m.group("who") or "", re.I):
+            continue  # 'our Slack bot it answers them back': read as written, as before ('the bot answers …' is a step)
         if base in ("answer", "respond") and re.search(
             r"\bso(?:\s+that)?\s+(?:(?:the|our|my|a|an)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I
         ):

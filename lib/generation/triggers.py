@@ -407,10 +407,10 @@ _ACTOR_NEXT = re.compile(
     # ('on each new PR in our repo the AI summarises …': the model named as the subject too)
     r"\s(?:it|he|she|(?:the|our|this)\s+(?:new\s+)?(?:bot|chatbot|assistant|agent|helper|teammate|robot|ai|llm|model|gpt|"
     r"claude|workflow|automation))\s+"
-    r"(?:(?:will|should|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
+    r"(?:(?:will|should|shud|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
     r"(?:(?:"
     + _COMMAND_VERBS
-    + r"|sort|decide|label|bucket|judge|take|pick\s+up)(?:s|es)?|classifies|categori[sz]es|replies)\b",
+    + r"|sort|decide|label|bucket|judge|take|pick\s+up|answer|respond)(?:s|es)?|classifies|categori[sz]es|replies)\b",
     re.I,
 )
 # '… our job form (it posts to a webhook) can AI pull out their name …': the ask, put as a question, ends the event
