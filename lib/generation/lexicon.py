@@ -910,9 +910,9 @@ _TEST_PREDICATE = re.compile(
     re.I,
 )
 # a clause still open after an event lead ('When a new order comes in …'): no comma, colon or sentence end since
-# the lead
+# the lead ('make a thing where when ppl msg our telegram bot …', '… so that when …': the lead inside the request)
 _OPEN_LEAD = re.compile(
-    r"(?:^|[.!?;:\n]\s*|\b(?:and|but|so|then)\s+)\W*(?:when(?:ever)?|if|once|each\s+time|every\s+time|as\s+soon\s+as)\b"
+    r"(?:^|[.!?;:\n]\s*|\b(?:and|but|so|then|where|that)\s+)\W*(?:when(?:ever)?|if|once|each\s+time|every\s+time|as\s+soon\s+as)\b"
     r"[^,.;:!?\n]*$",
     re.I,
 )
@@ -5374,6 +5374,13 @@ def doer_as_steps(text: str) -> str:
             continue  # 'the bot answer' / 'it post': no verb form that says the subject acts
         if _WHEN_I.search(lead) or re.search(r"\b(?:that|which|who|whose|where|what|whom)\s+$", lead, re.I):
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
+        if base in ("answer", "respond") and not re.match(r"(?:the|an?)\s", m.group("who") or "", re.I):
+            continue  # 'our Slack bot it answers them back': read as written, as before ('the bot answers …' is a step)
+        if base in ("answer", "respond") and re.search(
+            r"\bso(?:\s+that)?\s+(?:(?:the|our|my|a|an)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I
+        ):
+            continue  # '… to the knowledge base so the chat assistant can answer from it': what a step is for
+            # ('so the support bot answers from the current docs', too)
         if lead.rfind("(") > lead.rfind(")"):
             continue  # '(it posts a webhook)': an aside about something else
         # '…, and if it's a P1, could it also text …?': a step asked for as a question inside a sentence; its modal

@@ -6698,7 +6698,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     reply = re.search(
         r"\b(?:reply|respond|write back|answer)\s+to\s+(?:"
         # ('reply to that sender'; not 'draft a reply to this customer complaint': the message, one given)
-        r"(?:that|this)\s+(\w+)(?!\s+(?:complaint|e-?mail|message|question|request|review|ticket|enquiry|inquiry|"
+        r"(?:that|this)\s+(?:same\s+)?(\w+)(?!\s+(?:complaint|e-?mail|message|question|request|review|ticket|enquiry|inquiry|"
         r"comment|post|feedback|letter|note|mail)s?\b)|(?!(?:that|this)\s)(?:the\s+|each\s+|every\s+|our\s+)?(\w+))"
         # ('… it answers them back using AI'): the person is the verb's object ('answer them from the Handbook' in a
         # chat is the chat's own answer)
@@ -6712,7 +6712,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     if (
         reply
         # ('reply to whoever sent it', 'respond to whoever asked': the one who wrote)
-        and answered in lexicon()["people"] + ["sender", "them", "him", "her", "whoever", "whomever"]
+        and (
+            answered in lexicon()["people"] + ["sender", "them", "him", "her", "whoever", "whomever"]
+            # ('When someone messages our Telegram bot …, reply to that same chat with the status': the chat the
+            # message came from, on the service it was written on)
+            or answered in ("chat", "conversation")
+            and _chat_source(description) is not None
+        )
         and not any(s.kind == "action" for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
     ):  # 'reply to the customer that we got it': an e-mail back to them — or over the chat they wrote from

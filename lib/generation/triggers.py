@@ -134,6 +134,13 @@ _NO_SERVICE_BEFORE = "".join(
     rf"(?<!{name} )"
     for name in ("teams", "slack", "whatsapp", "telegram", "discord", "google", "group", "signal")
 )
+# who writes to a business, said in the plural ('when ppl msg our whatsapp', 'when clients message us on WhatsApp')
+_WRITERS = (
+    r"(?:people|ppl|folks|customers|clients|guests|users|visitors|members|tenants|parents|students|patients|fans|"
+    r"followers|buyers|shoppers)(?= (?:msg|message|text|dm|write|send|ask|whatsapp|telegram|contact|reach out|ping)\b)"
+)
+
+
 # 'writes to the chat', 'type their tracking number into the chat': what a person writes to the chat run
 _WRITES_TO_CHAT = re.compile(
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
@@ -151,7 +158,7 @@ _CHAT_HINT = re.compile(
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|questions?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # said aloud: 'a chat thing. … They ask it, like, '…' and it answers', 'a bot thing … they type stuff like …',
     # 'a little assistant people can talk to': a thing people talk to, the run each time they do
@@ -166,8 +173,13 @@ _CHAT_HINT = re.compile(
     r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?(?:where|in which|that|which|for)|"
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
     # ('a chat on our tea room's website that …': the place's owner said before it)
-    r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our|my) [\w'’-]+(?: [\w'’-]+){0,2}?)(?: (?:where|in which|that|which)\b|"
-    r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
+    # ('a chat on our website and QR codes in the pods that answers guests', 'a chat on the site of our surf school
+    # in Peniche: the student asks and the assistant replies …': more than one place, or whose place, said first)
+    r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our|my) [\w'’-]+(?: [\w'’-]+){0,2}?"
+    r"(?:(?: of| for| and(?: on| in| at)?)(?: the| a)?(?: our| my)? [\w'’-]+(?: [\w'’-]+){0,8}?)?)"
+    r"(?: (?:where|in which|that|which)\b|"
+    r"\s*[;:,\u2013\u2014-]\s*(?:[^.;:!?\n]{0,60}?\s)?(?:it|the (?:bot|assistant|agent|ai)) "
+    r"(?:answers?|repl(?:y|ies)|responds?|looks|searches|reads)\b)|"
     # 'a chat on our website answering donor questions', 'a chat in Sim helping new hires with …': what it does, said
     # by a participle
     r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?"
@@ -395,10 +407,10 @@ _ACTOR_NEXT = re.compile(
     # ('on each new PR in our repo the AI summarises …': the model named as the subject too)
     r"\s(?:it|he|she|(?:the|our|this)\s+(?:new\s+)?(?:bot|chatbot|assistant|agent|helper|teammate|robot|ai|llm|model|gpt|"
     r"claude|workflow|automation))\s+"
-    r"(?:(?:will|should|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
+    r"(?:(?:will|should|shud|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
     r"(?:(?:"
     + _COMMAND_VERBS
-    + r"|sort|decide|label|bucket|judge|take|pick\s+up)(?:s|es)?|classifies|categori[sz]es|replies)\b",
+    + r"|sort|decide|label|bucket|judge|take|pick\s+up|answer|respond)(?:s|es)?|classifies|categori[sz]es|replies)\b",
     re.I,
 )
 # '… our job form (it posts to a webhook) can AI pull out their name …': the ask, put as a question, ends the event
@@ -2386,7 +2398,7 @@ _LATER_LEAD = re.compile(
     r"|\b" + _RUN_ON + r"when(?:ever)?\s+"
     # or the request's own clause: 'Could you make it so that when a record changes there …'
     r"|\b(?:so|such)\s+that\s+(?:when(?:ever)?|each\s+time|every\s+time)\s+"
-    r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
+    r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b|" + _WRITERS + r")",
     re.I,
 )
 _ARRIVAL = re.compile(
@@ -4037,8 +4049,15 @@ def _read_trigger(text: str) -> Trigger:
     hook = _at_once(text)
     if hook:
         return hook
+    # ('can u make a thing where when ppl msg our whatsapp …', '… so that when clients message us on WhatsApp …': people
+    # who write, said in the plural, mid-sentence)
     when = re.search(
-        r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
+        r"\b(when(?:ever)? (?:a|an|new|someone|somebody|anyone|anybody|"
+        + _WRITERS
+        + r")|whenever|(?:every|each) time (?:a|an|our|my|the|someone|"
+        # ('the assistant must, each time arrives a payment in Stripe, post …': the verb before its subject)
+        + _COMES
+        + r")\b|"
         r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
         first,
         re.I,
