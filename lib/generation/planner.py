@@ -38,6 +38,7 @@ from lib.generation.item_keys import key_updated_items
 from lib.generation.lexicon import lexicon
 from lib.generation.loop_results import tally_loop_results
 from lib.generation.matching import matched_places
+from lib.generation.message_numbers import text_number
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
@@ -5741,8 +5742,9 @@ class _Builder:
                 return _cmp(f"Number({read})", op, num), None
             if self.event_text() == prev:
                 # 'an invoice e-mail lands … and the amount is over €5.000': the message is plain text with no
-                # fields beneath it (Sim stops on `<start.email.bodyText.amount>`); an agent reads the number
-                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
+                # fields beneath it (Sim stops on `<start.email.bodyText.amount>`): a number the test says is money
+                # or a count of something is read from the text in the test itself, any other by an agent
+                return self.message_number(test, op, num, unit, prev)
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
@@ -5843,7 +5845,10 @@ class _Builder:
             source = self.numeric_answer(prev, test)
             if source is not None:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
-                # as words, so another agent reads the number from what the summary was made of
+                # as words, so another agent reads the number from what the summary was made of (the message's text
+                # itself when the summary was made of it)
+                if source == self.event_text():
+                    return self.message_number(test, op, num, unit, source)
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
             read_by = re.match(r"<([\w-]+)\.", prev)
             searches = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
@@ -6331,6 +6336,15 @@ class _Builder:
                 )
                 return True
         return False
+
+    def message_number(self, test: str, op: str, num: str, unit: str, text: str) -> tuple[str, Step | None]:
+        """A test on the number in the plain text of the message that started the run (at `text`): read from the
+        text in the test itself when the test says it is money or a count of something, else by an agent."""
+        read = text_number(test, unit, text)
+        if read is None:
+            return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, text)
+        self.notes.append(f"the test '{test.strip()}' reads its number from the message's text")
+        return _cmp(read, op, num), None
 
     def numeric_answer(self, prev: str, test: str) -> str | None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When
