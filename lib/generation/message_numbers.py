@@ -69,7 +69,7 @@ def text_number(test: str, unit: str, text_ref: str) -> str | None:
         pick = "m[1]"
     # (a string value is pasted into a condition as bare words: the text is read as JSON from what holds it)
     holder, _, key = text_ref[1:-1].rpartition(".")
-    read = f"String((<{holder}>)?.[{json.dumps(key)}] ?? \"\")"
+    read = f'String((<{holder}>)?.[{json.dumps(key)}] ?? "")'
     value = f"((s) => {_VALUE})"
     each = (
         f"{value}({pick})"

@@ -43,6 +43,7 @@ from lib.generation.places import defined_terms, kept_in_told, labelled_places, 
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
 from lib.generation.row_writes import place_row_writes
+from lib.generation.rule_tables import rules_read
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
 from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
@@ -217,6 +218,8 @@ def draft(description: str) -> Draft:
     # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
     # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
     description = trigger_fields(description)
+    # '| above 12% | SMS the kiln manager … |\n| otherwise | post … |': a rules table is the tests it stands for
+    description = rules_read(description)
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
     # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
     own = forms.own_address(description)
