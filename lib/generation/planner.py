@@ -5850,7 +5850,8 @@ class _Builder:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
                 # as words, so another agent reads the number from what the summary was made of (the message's text
                 # itself when the summary was made of it)
-                if source == self.event_text():
+                # (not when the agent was asked to pull the message's values out: the test reads what it pulled out)
+                if source == self.event_text() and not self.extracts(prev):
                     return self.message_number(test, op, num, unit, source)
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
             read_by = re.match(r"<([\w-]+)\.", prev)
@@ -6348,6 +6349,14 @@ class _Builder:
             return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, text)
         self.notes.append(f"the test '{test.strip()}' reads its number from the message's text")
         return _cmp(read, op, num), None
+
+    def extracts(self, answer: str) -> bool:
+        """Whether the agent whose answer is `answer` (`<agent1.content>`) pulls values out of what it reads ('have AI
+        pull out the supplier, amount and due date'), not a reply or summary written from it."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", answer)
+        block = next((b for b in self.blocks if found and b.id == found.group(1)), None)
+        prompt = next((str(v.value) for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        return bool(re.search(r"\bextract|\bJSON\b", prompt))
 
     def numeric_answer(self, prev: str, test: str) -> str | None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When
