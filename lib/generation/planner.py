@@ -38,6 +38,7 @@ from lib.generation.item_keys import key_updated_items
 from lib.generation.lexicon import lexicon
 from lib.generation.loop_results import tally_loop_results
 from lib.generation.matching import matched_places
+from lib.generation.message_numbers import text_number
 from lib.generation.places import (
     defined_terms,
     kept_in_told,
@@ -49,6 +50,7 @@ from lib.generation.places import (
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
 from lib.generation.row_writes import place_row_writes
+from lib.generation.rule_tables import rules_read
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
 from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
@@ -223,6 +225,8 @@ def draft(description: str) -> Draft:
     # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
     # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
     description = trigger_fields(description)
+    # '| above 12% | SMS the kiln manager … |\n| otherwise | post … |': a rules table is the tests it stands for
+    description = rules_read(description)
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
     # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
     own = forms.own_address(description)
@@ -5787,8 +5791,9 @@ class _Builder:
                 return _cmp(f"Number({read})", op, num), None
             if self.event_text() == prev:
                 # 'an invoice e-mail lands … and the amount is over €5.000': the message is plain text with no
-                # fields beneath it (Sim stops on `<start.email.bodyText.amount>`); an agent reads the number
-                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
+                # fields beneath it (Sim stops on `<start.email.bodyText.amount>`): a number the test says is money
+                # or a count of something is read from the text in the test itself, any other by an agent
+                return self.message_number(test, op, num, unit, prev)
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
@@ -5889,7 +5894,11 @@ class _Builder:
             source = self.numeric_answer(prev, test)
             if source is not None:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
-                # as words, so another agent reads the number from what the summary was made of
+                # as words, so another agent reads the number from what the summary was made of (the message's text
+                # itself when the summary was made of it)
+                # (not when the agent was asked to pull the message's values out: the test reads what it pulled out)
+                if source == self.event_text() and not self.extracts(prev):
+                    return self.message_number(test, op, num, unit, source)
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
             read_by = re.match(r"<([\w-]+)\.", prev)
             searches = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
@@ -6384,6 +6393,23 @@ class _Builder:
                 )
                 return True
         return False
+
+    def message_number(self, test: str, op: str, num: str, unit: str, text: str) -> tuple[str, Step | None]:
+        """A test on the number in the plain text of the message that started the run (at `text`): read from the
+        text in the test itself when the test says it is money or a count of something, else by an agent."""
+        read = text_number(test, unit, text)
+        if read is None:
+            return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, text)
+        self.notes.append(f"the test '{test.strip()}' reads its number from the message's text")
+        return _cmp(read, op, num), None
+
+    def extracts(self, answer: str) -> bool:
+        """Whether the agent whose answer is `answer` (`<agent1.content>`) pulls values out of what it reads ('have AI
+        pull out the supplier, amount and due date'), not a reply or summary written from it."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", answer)
+        block = next((b for b in self.blocks if found and b.id == found.group(1)), None)
+        prompt = next((str(v.value) for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        return bool(re.search(r"\bextract|\bJSON\b", prompt))
 
     def numeric_answer(self, prev: str, test: str) -> str | None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When

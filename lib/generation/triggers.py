@@ -2416,6 +2416,8 @@ _ARRIVAL = re.compile(
     # 'When Stripe reports a successful payment', 'When Shopify marks an order as fulfilled', 'when a record changes
     # there', 'When an issue in that repo is closed': a service telling of a change, or the change itself
     r"reports?|tells?\s+us|notif(?:y|ies)|marks?|flags?|changes?|succeeds?|"
+    # ('When Stripe creates a refund: …', 'when Xero issues an invoice'): a service making an item is its arrival
+    r"creates?|generates?|issues?|"
     r"(?:is|gets|was)\s+(?:closed|merged|resolved|fulfilled|shipped|approved|rejected|completed|updated|changed|"
     r"marked|moved|refunded|cancell?ed|deleted|assigned|labell?ed|tagged|rated|published|released|deployed|won|lost|"
     r"signed|delivered|escalated|reopened))\b",

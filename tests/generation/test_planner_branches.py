@@ -163,16 +163,29 @@ def test_nothing_buildable_is_still_refused():
 
 
 def test_a_number_in_an_emails_text_is_read_by_an_agent_before_the_test():
-    # a Gmail body is plain text (no `.amount` beneath it): an agent answers the number, the test reads it
+    # a Gmail body is plain text (no `.score` beneath it): an agent answers the number, the test reads it
     state = _state(
-        "When a supplier's quote arrives in Gmail and the total is above 12,000 EUR, forward it to "
-        "buyers@example.org; otherwise log it in the 'Quotes' sheet"
+        "When a review arrives in Gmail and the score is above 7, forward it to "
+        "buyers@example.org; otherwise log it in the 'Reviews' sheet"
     )
     (agent,) = _blocks(state, "agent")
     (cond,) = _blocks(state, "condition")
     assert _value(agent, "userPrompt") == "<start.email.bodyText>"
-    assert _test(cond) == f"Number(<{agent['name'].lower().replace(' ', '')}.content>) > 12000"
+    assert _test(cond) == f"Number(<{agent['name'].lower().replace(' ', '')}.content>) > 7"
     assert _targets(state, agent, "source") == ["condition"]
+    assert _targets(state, cond, "-if") == ["gmail"] and _targets(state, cond, "-else") == ["google_sheets"]
+
+
+def test_an_amount_in_an_emails_text_is_read_by_the_test_itself():
+    # round 51a: a number the test says is money (a currency mark) is read from the e-mail's text in the test
+    state = _state(
+        "When a supplier's quote arrives in Gmail and the total is above 12,000 EUR, forward it to "
+        "buyers@example.org; otherwise log it in the 'Quotes' sheet"
+    )
+    assert _blocks(state, "agent") == []
+    (cond,) = _blocks(state, "condition")
+    assert _test(cond).startswith('[...String((<start.email>)?.["bodyText"]')
+    assert _test(cond).endswith(" > 12000")
     assert _targets(state, cond, "-if") == ["gmail"] and _targets(state, cond, "-else") == ["google_sheets"]
 
 
