@@ -795,6 +795,8 @@ def received_messages(text: str) -> str:
     'received_messages'). 'When I get an email from a supplier' is the event, and stays."""
 
     def sent(m: re.Match[str]) -> str:
+        if re.search(r"\b(?:can|could|may|might|will|would|shall)\s+$", text[: m.start("who")], re.I):
+            return m.group(0)  # ('can I get an email summary of …? Send to me, …': the ask, read as it stands)
         if _WHEN_I.search(text[: m.start("who")]) or re.match(
             r"[^.;:!?\n,]{0,40}?\bfrom\b", text[m.end() :], re.I
         ):
