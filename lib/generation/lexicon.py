@@ -776,6 +776,20 @@ def tested_places(text: str) -> str:
     return shows.sub(lambda m: place_read(m, "check {place} and {if} {subj} is "), text)
 
 
+_REPLY_TO_IT = re.compile(
+    r"\b(?P<verb>reply|replies|respond|responds|write\s+back|answer)\s+to\s+(?:it|this|that|this\s+one|that\s+one|"
+    r"the\s+(?:e-?mail|mail|message|msg|post|comment|dm|text|enquiry|inquiry|question|review))\b(?!\s*(?:'s|’s))",
+    re.I,
+)
+
+
+def replies_to_it(text: str) -> str:
+    """'When a new email arrives in Gmail, reply to it with a thank-you' → '…, reply to them with a thank-you': a reply
+    to the message that started the run goes back to whoever wrote it (read as 'them', as 'reply to them' is), not
+    a step left as an answer nobody sends."""
+    return _REPLY_TO_IT.sub(lambda m: f"{m.group('verb')} to them", text)
+
+
 @lru_cache(maxsize=1)
 def _received_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, lexicon()["received_messages"]), key=len, reverse=True))
