@@ -790,6 +790,21 @@ def replies_to_it(text: str) -> str:
     return _REPLY_TO_IT.sub(lambda m: f"{m.group('verb')} to them", text)
 
 
+# 'with STOP in it', 'that has URGENT in the subject': a word in capitals a message holds is the word tested for
+_CAPITAL_WORD_IN = re.compile(
+    r"\b(?P<verb>with|has|have|contains?|containing|mentions?|mentioning|includes?|including)\s+"
+    r"(?P<word>(?-i:[A-Z][A-Z0-9-]{1,20}))\s+(?P<where>in\s+(?:it|them|the\s+(?:subject(?:\s+line)?|body|message|text|title|"
+    r"comment|post)))\b",
+    re.I,
+)
+
+
+def capital_words_tested(text: str) -> str:
+    """"… with STOP in it" → "… with 'STOP' in it": a word in capitals that a message is said to hold is the word its
+    test looks for, as the quoted word is ('with 'URGENT' in the subject')."""
+    return _CAPITAL_WORD_IN.sub(lambda m: f"{m.group('verb')} '{m.group('word')}' {m.group('where')}", text)
+
+
 @lru_cache(maxsize=1)
 def _received_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, lexicon()["received_messages"]), key=len, reverse=True))
