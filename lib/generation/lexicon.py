@@ -777,6 +777,35 @@ def tested_places(text: str) -> str:
     return shows.sub(lambda m: place_read(m, "check {place} and {if} {subj} is "), text)
 
 
+_REPLY_TO_IT = re.compile(
+    r"\b(?P<verb>reply|replies|respond|responds|write\s+back|answer)\s+to\s+(?:it|this|that|this\s+one|that\s+one|"
+    r"the\s+(?:e-?mail|mail|message|msg|post|comment|dm|text|enquiry|inquiry|question|review))\b(?!\s*(?:'s|’s))",
+    re.I,
+)
+
+
+def replies_to_it(text: str) -> str:
+    """'When a new email arrives in Gmail, reply to it with a thank-you' → '…, reply to them with a thank-you': a reply
+    to the message that started the run goes back to whoever wrote it (read as 'them', as 'reply to them' is), not
+    a step left as an answer nobody sends."""
+    return _REPLY_TO_IT.sub(lambda m: f"{m.group('verb')} to them", text)
+
+
+# 'with STOP in it', 'that has URGENT in the subject': a word in capitals a message holds is the word tested for
+_CAPITAL_WORD_IN = re.compile(
+    r"\b(?P<verb>with|has|have|contains?|containing|mentions?|mentioning|includes?|including)\s+"
+    r"(?P<word>(?-i:[A-Z][A-Z0-9-]{1,20}))\s+(?P<where>in\s+(?:it|them|the\s+(?:subject(?:\s+line)?|body|message|text|title|"
+    r"comment|post)))\b",
+    re.I,
+)
+
+
+def capital_words_tested(text: str) -> str:
+    """"… with STOP in it" → "… with 'STOP' in it": a word in capitals that a message is said to hold is the word its
+    test looks for, as the quoted word is ('with 'URGENT' in the subject')."""
+    return _CAPITAL_WORD_IN.sub(lambda m: f"{m.group('verb')} '{m.group('word')}' {m.group('where')}", text)
+
+
 @lru_cache(maxsize=1)
 def _received_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, lexicon()["received_messages"]), key=len, reverse=True))

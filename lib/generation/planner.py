@@ -385,6 +385,8 @@ def draft(description: str) -> Draft:
     # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'
     description = lx.recipients_as_steps(description)
     description = lx.received_messages(description)  # 'i get a txt on +44 …' → 'text me on +44 …'
+    description = lx.replies_to_it(description)  # 'reply to it with a thank-you' → 'reply to them …'
+    description = lx.capital_words_tested(description)  # "with STOP in it" → "with 'STOP' in it"
     # "if any temperature in the Supabase table 'freezers' is above -15" → "check the Supabase table 'freezers' and if …"
     description = lx.tested_places(description)
     description = lx.signed_in_reads(

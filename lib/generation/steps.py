@@ -2866,6 +2866,16 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             + r"\b(?!\s+(?:#|(?:[\w-]+\s+)?(?:channel|group|chat|account|bot|app|(?:phone\s+)?numbers?)\b))",
             low,
         )
+        # 'send me an email with the new HubSpot contacts', 'post a message with today's Stripe payouts': the service's
+        # things are what the message carries, read there (not one made there)
+        or re.search(
+            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,60}?\bwith\s+"
+            r"(?:all\s+)?(?:the|our|my|any|today'?s|yesterday'?s|this\s+week'?s|last\s+week'?s|the\s+day'?s)\s+"
+            r"(?:(?!(?:in|into|to|on|via|for|with)\b)[\w'-]+\s+){0,2}?"
+            + re.escape(p)
+            + r"\s+(?!(?:account|handle|profile|bot|app|link|invite|number|channel|group)s?\b)[a-z]+s\b",
+            low,
+        )
         # 'email me today's Google Calendar events', 'text me the Jira issues': things of the service, sent to someone
         or re.search(
             r"\b(?:send|e-?mail|text|dm|message|ping|share)\s+(?:me|us|him|her|them)\s+(?:all\s+)?(?:the|today'?s|"
@@ -4501,6 +4511,14 @@ _WISHED_GETS = re.compile(
 )
 
 
+# 'send me …', 'email us …', 'forward it to me': the message is the user's own
+_TO_ME = re.compile(
+    r"\b(?:send|e-?mail|mail|text|message|dm|ping|notify|forward)\s+(?:(?:it|them|this|that)\s+)?(?:to\s+)?(?:me|us|myself)\b"
+    r"(?!\s+(?:and|or|&)\b)",
+    re.I,
+)
+
+
 def _person(clause: str) -> str | None:
     """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
@@ -4786,7 +4804,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["__need"] = f"the e-mail address of your {mine}, as {var}"
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"
-            who = _person(clause)
+            # ('send me an email with the new HubSpot contacts', 'email me the customer's order': the user is who it
+            # goes to, not the people the message is about)
+            who = None if _TO_ME.search(clause) else _person(clause)
             reply = re.search(r"\b(?:repl(?:y|ies)|respond|answer)\b", description, re.I)
             if who:
                 values["__who"] = who
