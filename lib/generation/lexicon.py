@@ -742,13 +742,13 @@ _HELD_TAIL = re.compile(
 
 
 _TESTED_IN = re.compile(
-    r"\b(?P<if>if|when)\s+(?P<subj>(?:any|the|a|an|some)\s+[\w'’ -]{1,40}?)\s+(?:in|on|of|from)\s+"
+    r"\b(?P<if>if)\s+(?P<subj>(?:any|the|a|an|some)\s+[\w'’ -]{1,40}?)\s+(?:in|on|of|from)\s+"
     r"(?P<place>(?:the|our|my)\s+[^,;.\n]{2,70}?)\s+(?P<verb>is|are|goes|go|drops?|falls?|rises?|gets?|exceeds?|reach(?:es)?|"
-    r"hits?)\b",
+    r"hits?)\b(?=[^,;.\n]{0,30}?\d)",
     re.I,
 )
 _TESTED_SHOWS = re.compile(
-    r"\b(?P<if>if|when)\s+(?P<place>(?:the|our|my)\s+[^,;.\n]{2,70}?)\s+(?:shows?|has|have|contains?|lists?)\s+"
+    r"\b(?P<if>if)\s+(?P<place>(?:the|our|my)\s+[^,;.\n]{2,70}?)\s+(?:shows?|has|have|contains?|lists?)\s+"
     r"(?P<subj>(?:any|an?)\s+[\w'’ -]{1,40}?)\s+(?=(?:{compare})\b)",
     re.I,
 )
