@@ -768,9 +768,13 @@ def tested_places(text: str) -> str:
             return m.group(0)
         before = text[: m.start()].lower()
         quoted = re.findall(r"['\"“‘]([^'\"”’]{1,60})['\"”’]", place)
-        if any(q.lower() in before for q in quoted) or any(key in {k for _, k in integrations_in(before)} for key in named):
+        if any(q.lower() in before for q in quoted) or any(
+            key in {k for _, k in integrations_in(before)} for key in named
+        ):
             return m.group(0)  # ('read the sheet 'X' … if any row in the sheet 'X' is …': read already)
-        return build.format(**{k: m.group(k) for k in ("if", "subj", "place")}, verb=m.groupdict().get("verb", "is"))
+        return build.format(
+            **{k: m.group(k) for k in ("if", "subj", "place")}, verb=m.groupdict().get("verb", "is")
+        )
 
     text = _TESTED_IN.sub(lambda m: place_read(m, "check {place} and {if} {subj} {verb}"), text)
     shows = re.compile(_TESTED_SHOWS.pattern.replace("{compare}", entry["compare"]), re.I)
@@ -801,7 +805,7 @@ _CAPITAL_WORD_IN = re.compile(
 
 
 def capital_words_tested(text: str) -> str:
-    """"… with STOP in it" → "… with 'STOP' in it": a word in capitals that a message is said to hold is the word its
+    """ "… with STOP in it" → "… with 'STOP' in it": a word in capitals that a message is said to hold is the word its
     test looks for, as the quoted word is ('with 'URGENT' in the subject')."""
     return _CAPITAL_WORD_IN.sub(lambda m: f"{m.group('verb')} '{m.group('word')}' {m.group('where')}", text)
 
@@ -825,7 +829,9 @@ def received_messages(text: str) -> str:
 
     def sent(m: re.Match[str]) -> str:
         if re.search(r"\b(?:can|could|may|might|will|would|shall)\s+$", text[: m.start("who")], re.I):
-            return m.group(0)  # ('can I get an email summary of …? Send to me, …': the ask, read as it stands)
+            return m.group(
+                0
+            )  # ('can I get an email summary of …? Send to me, …': the ask, read as it stands)
         if _WHEN_I.search(text[: m.start("who")]) or re.match(
             r"[^.;:!?\n,]{0,40}?\bfrom\b", text[m.end() :], re.I
         ):
@@ -845,8 +851,13 @@ def received_messages(text: str) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(r"\b(send\s+(?:me|us)\s+an?\s+(?:quick\s+|short\s+)?)(?:txt|text)\b(?!\s+(?:file|document|doc|summary|version|"
-                  r"message|field|box))", r"\1SMS", text, flags=re.I)
+    text = re.sub(
+        r"\b(send\s+(?:me|us)\s+an?\s+(?:quick\s+|short\s+)?)(?:txt|text)\b(?!\s+(?:file|document|doc|summary|version|"
+        r"message|field|box))",
+        r"\1SMS",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"\btxt\s+(me|us|them|him|her)\b", r"text \1", text, flags=re.I)
     return _received_re().sub(sent, text)
 
