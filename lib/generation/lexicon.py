@@ -783,7 +783,10 @@ def tested_places(text: str) -> str:
 
 _REPLY_TO_IT = re.compile(
     r"\b(?P<verb>reply|replies|respond|responds|write\s+back|answer)\s+to\s+(?:it|this|that|this\s+one|that\s+one|"
-    r"the\s+(?:e-?mail|mail|message|msg|post|comment|dm|text|enquiry|inquiry|question|review))\b(?!\s*(?:'s|’s))",
+    r"the\s+(?:e-?mail|mail|message|msg|post|comment|dm|text|enquiry|inquiry|question|review))\b(?!\s*(?:'s|’s))"
+    # ('reply to this customer complaint': the thing replied to named after it, no message of the run's event)
+    r"(?=\s*(?:$|[,.;:!?)]|(?:with|and|by|via|using|saying|asking|telling|confirming|thanking|politely|in\s+the\s+thread|"
+    r"right\s+away|automatically)\b))",
     re.I,
 )
 
