@@ -5908,16 +5908,16 @@ class _Builder:
                 # 'get the wind forecast from the web, and if the wind is above 15 km/h': search results are words,
                 # no number — an agent reads the number the test compares out of them
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
-            named = lx.amount_field(test, None) or lx.named_field(test)
-            if prev in self.lists and named and not (sheet and sheet.group(1) in self.sheet_reads()):
+            item_field = lx.amount_field(test, None) or lx.named_field(test)
+            if prev in self.lists and item_field and not (sheet and sheet.group(1) in self.sheet_reads()):
                 # 'if the score is 3 or lower' of a list of responses: any item whose field passes (as 'if any of
                 # them …' is read), one test the other sides of which stay its own
                 self.notes.append(
                     f"the test '{test.strip()}' holds when any item of {prev} passes it, reading each item's "
-                    f"'{named}' field"
+                    f"'{item_field}' field"
                 )
                 return (
-                    f"[].concat({prev} || []).some((x) => {_cmp(f'Number(x?.[{json.dumps(named)}])', op, num)})",
+                    f"[].concat({prev} || []).some((x) => {_cmp(f'Number(x?.[{json.dumps(item_field)}])', op, num)})",
                     None,
                 )
             if prev in self.lists or (sheet and sheet.group(1) in self.sheet_reads()):
