@@ -4869,6 +4869,15 @@ class _Builder:
                 return next((r for r in self.lists if found.group(0).startswith(r[:-1])), found.group(0))
         return None
 
+    def any_item_passes(self, test: str, listed: str, field: str, op: str, num: str) -> str:
+        """'if any of them is 2 stars or lower', 'if the score is 3 or lower' of a fetched list: the test holds when one
+        item's `field` passes it."""
+        self.notes.append(
+            f"the test '{test.strip()}' holds when any item of {listed} passes it, reading each item's '{field}' field"
+        )
+        item = _cmp(f"Number(x?.[{json.dumps(field)}])", op, num)
+        return f"[].concat({listed} || []).some((x) => {item})"
+
     def lists_upstream(self, heads: list[tuple[str, str]]) -> list[str]:
         """The fetched lists a block after `heads` may read (newest last): not one fetched inside a
         loop or parallel that has ended."""
@@ -5752,12 +5761,7 @@ class _Builder:
                     or some.group("noun")
                     or "value"
                 )
-                self.notes.append(
-                    f"the test '{test.strip()}' holds when any item of {listed} passes it, reading each item's "
-                    f"'{field}' field"
-                )
-                item = _cmp(f"Number(x?.[{json.dumps(field)}])", op, num)
-                return f"[].concat({listed} || []).some((x) => {item})", None
+                return self.any_item_passes(test, listed, field, op, num), None
             # 'more than 50 open tickets': how many items were fetched ('each one with more than 100 events'
             # inside a loop counts what the item holds, not the list)
             if lx.counts_items(test) and not prev.startswith("<loop.currentItem"):
@@ -5912,20 +5916,13 @@ class _Builder:
             if prev in self.lists and item_field and not (sheet and sheet.group(1) in self.sheet_reads()):
                 # 'if the score is 3 or lower' of a list of responses: any item whose field passes (as 'if any of
                 # them …' is read), one test the other sides of which stay its own
-                self.notes.append(
-                    f"the test '{test.strip()}' holds when any item of {prev} passes it, reading each item's "
-                    f"'{item_field}' field"
-                )
-                return (
-                    f"[].concat({prev} || []).some((x) => {_cmp(f'Number(x?.[{json.dumps(item_field)}])', op, num)})",
-                    None,
-                )
+                return self.any_item_passes(test, prev, item_field, op, num), None
             if prev in self.lists or (sheet and sheet.group(1) in self.sheet_reads()):
                 # 'if more than 20 of the mentions are negative', 'if the 90+ day balance is over $25,000': a fetched
                 # list is no number (`Number(list)` is NaN, the test never holds): an agent reads, out of the items,
                 # the number the test compares
                 self.notes.append(f"the test '{test.strip()}' compares a number an agent reads out of {prev}")
-                return _cmp("Number(<{data}.content>)", op, num), _list_number_reader(test, prev)
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev, items=True)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -7426,27 +7423,19 @@ def _amount_named(description: str) -> str | None:
     return None
 
 
-def _number_reader(test: str, text: str) -> Step:
-    """An agent that answers the number a test compares, read out of a message's plain text."""
+def _number_reader(test: str, text: str, items: bool = False) -> Step:
+    """An agent that answers the number a test compares, read out of a message's plain text (or, with `items`, out
+    of a fetched list of items: a count or a total of them)."""
     what = lx.amount_field(test, None) or lx.named_field(test) or "number"
-    values = _agent(
-        f"Read the message and answer with its {what} as a number only (digits and a decimal point, no currency "
-        "or words); answer 0 when it gives none.",
-        text,
-    )
-    return Step("process", "agent", values, label=f"Read the {what}", text=test)
-
-
-def _list_number_reader(test: str, items: str) -> Step:
-    """An agent that answers the number a test compares, read out of a fetched list of items."""
-    what = lx.amount_field(test, None) or lx.named_field(test) or "number"
-    values = _agent(
+    prompt = (
         f"Read the items and answer with the number the test '{test.strip()}' compares, as a number only (digits and "
         "a decimal point, no currency or words): for a count, how many items it applies to; for a total, their sum. "
-        "Answer 0 when there is none.",
-        items,
+        "Answer 0 when there is none."
+        if items
+        else f"Read the message and answer with its {what} as a number only (digits and a decimal point, no currency "
+        "or words); answer 0 when it gives none."
     )
-    return Step("process", "agent", values, label=f"Read the {what}", text=test)
+    return Step("process", "agent", _agent(prompt, text), label=f"Read the {what}", text=test)
 
 
 def _with_threshold(head: str, qualifier: str) -> str:
