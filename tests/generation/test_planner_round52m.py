@@ -1,0 +1,73 @@
+"""Planner round 52m: an event's new state said in several words or as a mark ("moves to Closed Won", "is marked
+Urgent", "gets tagged vip") is tested on the event; a word test on fetched data reads the data's values, not its
+field names; a message's heading is what it carries, not whom it goes to ("email the customer a link …").
+Probe lines (`planner_round52m.jsonl`) were written before the fix."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from lib.generation import planner
+from lib.generation.compose import compose
+from tests.generation.judged import assert_right, cases
+from tests.generation.node_code import run_code
+
+_KNOWN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("item", cases("planner_round52m.jsonl", _KNOWN))
+def test_round52m_description_comes_out_right(item):
+    assert_right(item, seed="r52m")
+
+
+# A word test on fetched data or an event: the word must be in what the data says, not in its field names. Searched in
+# the whole JSON text, 'rain' is found in a forecast's `chanceofrain` field on a dry day, 'closed' in a GitHub issue's
+# `closed_at`, 'total' in an order's `total_price`: the test is true on every run and the alert fires every time.
+_WORD_TESTS = [
+    (
+        "Every day at 7am, check the weather forecast for Bristol and if rain is expected, text the crew at "
+        "+44 7700 900123",
+        {"weather": [{"hourly": [{"chanceofrain": "0", "weatherDesc": [{"value": "Sunny"}]}]}]},
+        {"weather": [{"hourly": [{"chanceofrain": "80", "weatherDesc": [{"value": "Light rain"}]}]}]},
+    ),
+    (
+        "When a GitHub issue mentions closed beta, post it to Slack #beta",
+        {"issue": {"title": "Login fails", "closed_at": None, "state": "open"}},
+        {"issue": {"title": "Invite to the closed beta", "closed_at": None, "state": "open"}},
+    ),
+    (
+        "When a HubSpot deal moves to Closed Won, post it in #wins on Slack",
+        {"propertyName": "dealstage", "propertyValue": "closedlost"},
+        {"propertyName": "dealstage", "propertyValue": "closedwon"},
+    ),
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+@pytest.mark.parametrize(("description", "without", "with_word"), _WORD_TESTS)
+def test_a_word_test_reads_values_not_field_names(description, without, with_word):
+    state = compose(planner.plan(description), seed="r52m").state
+    tests = [
+        c["value"]
+        for b in state["blocks"].values()
+        if b["type"] == "condition" and b["name"] != "Any items"
+        for c in json.loads(b["subBlocks"]["conditions"]["value"])
+        if c["title"] == "if"
+    ]
+    assert tests, description
+    expression = tests[0]
+    refs = re.findall(r"<[\w.-]+>", expression)
+    assert refs, expression
+
+    def run(data):
+        code = expression
+        for ref in set(refs):
+            code = code.replace(ref, json.dumps(data))
+        return run_code(f"return !!({code});")
+
+    assert run(without) is False, expression
+    assert run(with_word) is True, expression
