@@ -5100,7 +5100,7 @@ class _Builder:
             carried is None
             and prev in self.read_over
             and prev in self.held_in
-            and f"JSON.stringify({prev})).toLowerCase().includes(" in expression
+            and f"{_said_text(prev)}.includes(" in expression
         ):
             # 'check whether their email is already in the 'Waitlist' sheet; if not, add a row with their name': the
             # read only answers the test, the branches carry what came before it (the event)
@@ -5935,7 +5935,7 @@ class _Builder:
         if holds and sought and not prev.startswith("<start"):
             # 'if the buyer is in the 'VIP' Google Sheet': the event's value among what the place holds
             self.notes.append(f"the test '{test.strip()}' looks for {sought} in what {prev} holds")
-            found = f"String(JSON.stringify({prev})).toLowerCase().includes(String({sought}).toLowerCase())"
+            found = f"{_said_text(prev)}.includes(String({sought}).toLowerCase())"
             self.held_in.add(prev)
             return (f"!({found})" if _NOT_TEST.search(holds.group(0)[holds.end("what") :]) else found), None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
@@ -6051,7 +6051,7 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         prev = self.written_in(prev)
-        found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        found = f"{_said_text(prev)}.includes({json.dumps(keyword)})"
         # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
         # of the list may be a leak)
         kinds_or = (
@@ -6068,7 +6068,7 @@ class _Builder:
             found = (
                 "("
                 + " || ".join(
-                    f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                    f"{_said_text(prev)}.includes({json.dumps(w)})"
                     for w in kinds_or.groups()[:2]
                 )
                 + ")"
@@ -6077,7 +6077,7 @@ class _Builder:
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
             found = " || ".join(
-                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                f"{_said_text(prev)}.includes({json.dumps(w)})"
                 for w in either.groups()
             )
         alternatives = (
@@ -6092,7 +6092,7 @@ class _Builder:
         if len(choices) > 1:
             # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
             found = " || ".join(
-                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in choices
+                f"{_said_text(prev)}.includes({json.dumps(w)})" for w in choices
             )
         said_field = (
             _NAMED_VALUE.search(test) if len(choices) <= 1 and found.count("includes(") == 1 else None
@@ -6108,7 +6108,9 @@ class _Builder:
             # 'whose status is paid', 'if the fault_code is TILT-LOCK', "where vehicle_type = 'new'": that field
             # of the item holds that value — not the word anywhere in it (an 'unpaid' order, a note saying 'paid');
             # an item with no field of that name is searched whole, as before
-            found = _named_field_equals(prev, field_key, value, keyword)
+            # (with no such field, a state of a few words is searched whole: 'closed won', not 'closed' — a lost deal
+            # is closed too)
+            found = _named_field_equals(prev, field_key, value, value if len(value.split()) <= 4 else keyword)
             self.notes.append(
                 f"the test '{test.strip()}' compares the '{field_key}' field of {prev} to '{value}'"
             )
@@ -6834,6 +6836,15 @@ def _field_key(said: str) -> str | None:
     return re.sub(r"[\s_-]+", "", " ".join(words).lower())
 
 
+def _said_text(ref: str) -> str:
+    """The JavaScript text a word test searches in `ref`, lower-cased: what the data says, not its field names (a dry
+    forecast holds 'rain' in its `chanceofrain` field, an open issue 'closed' in `closed_at`). An agent's answer is a
+    text with no fields, searched as it is."""
+    if re.fullmatch(r"<[\w-]+\.content>", ref):
+        return f"String(JSON.stringify({ref})).toLowerCase()"
+    return f"String(JSON.stringify({ref})).replace(/\"[^\"]*\":/g, \" \").toLowerCase()"
+
+
 def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
     """The JavaScript test that the item or event `ref` holds `value` in the field whose name is `key` (found without
     case, spaces, underscores or dashes, at its top or one level down: an Airtable record's `fields`), compared without
@@ -6847,10 +6858,11 @@ def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
         'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
         'const at = (x) => (x && typeof x === "object" ? Object.keys(x).find((f) => n(f) === k) : undefined); '
         'let h = o; if (at(h) === undefined) h = Object.values(o && typeof o === "object" ? o : {}).find((y) => at(y) !== undefined); '
-        "if (at(h) === undefined) return s.toLowerCase().includes(t); "
+        "const u = s.replace(/\"[^\"]*\":/g, \" \").toLowerCase(); "
+        "if (at(h) === undefined) return u.includes(t) || n(u).includes(n(t)); "
         'const x = String(h[at(h)] ?? "").trim().toLowerCase(); '
         'const w = (y) => " " + y.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '
-        'return x === v || (x !== "" && v !== "" && !isNaN(Number(x)) && !isNaN(Number(v)) && Number(x) === Number(v)) '
+        'return x === v || n(x) === n(v) || (x !== "" && v !== "" && !isNaN(Number(x)) && !isNaN(Number(v)) && Number(x) === Number(v)) '
         "|| (x.split(/\\s+/).length > v.split(/\\s+/).length + 2 && w(x).includes(w(v))); "
         f"}})(String(JSON.stringify({ref})), {json.dumps(key, ensure_ascii=False)}, {json.dumps(value, ensure_ascii=False)}, {json.dumps(needle, ensure_ascii=False)})"
     )
@@ -7154,6 +7166,21 @@ def _heading(step: Step) -> str:
         step.text or "",
         re.I,
     )
+    if found:
+        # 'email the customer a link to update their card': the first object is whom it goes to, the second what it
+        # carries; 'page the on-call engineer in #oncall', 'notify the packing team on Telegram': a verb whose object
+        # is always someone told says nothing of what the message holds
+        second = re.match(
+            r"(?:the|a|an|our|new)\s+(?:(?!(?:of|for|in|on|at|from|with|to|and|or|about)\b)[\w'-]+\s+){1,3}?"
+            r"((?:a|an|our|their|its|his|her)\s+\S.*)$",
+            found.group(1),
+            re.I,
+        )
+        verb = re.match(r"^\W*(?:also\s+|then\s+)?([a-z]+)", step.text or "", re.I)
+        if second:
+            found = second
+        elif verb and verb.group(1).lower() in lexicon()["people_told"]:
+            found = None
     # 'reply with the check-in time', 'answer with its delivery status': what the reply carries
     fact = (
         None
@@ -7630,7 +7657,8 @@ _SENT_KIND = re.compile(
 _SENT_OBJECT = re.compile(
     r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+"
     # ('email the applicant the residential checklist': the person, then what they are sent)
-    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=the\s)"
+    # ('email the customer a link to update their card': a thing with any article after the person)
+    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=(?:the|a|an|our|your)\s)"
     # ('email the baker (baker@crumb.example) the list of cakes': a person with their address in brackets)
     r"|(?:the|each|every|our|their|this|that)\s+[a-z][\w-]*\s*\([^()\n]{1,60}\)\s+(?=the\s))?"
     r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
