@@ -3067,8 +3067,20 @@ class _Builder:
             test = self.test_said()
             sent = gist if 3 <= len(gist.split()) <= 9 and "<" not in gist else test or None
         if not sent:
-            return self.mail_subject if mail else self.subject
+            return self.mail_subject if mail else (self.event_title() or self.subject)
         return sent[:1].upper() + sent[1:]
+
+    def event_title(self) -> str | None:
+        """'create a Linear issue' when a GitHub issue is opened, 'open a Jira ticket' for an incoming e-mail: what
+        the event is called (its title, an e-mail's subject) names what the run makes, not the description's opening
+        words; None when the event has no such field known (services.json `webhooks`)."""
+        if self.trigger.kind != "webhook":
+            return None
+        provider = str(self.trigger.values.get("webhookProvider") or "generic")
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        own = services.webhook_paths(provider).get("subject")
+        path = services.event_fields(provider, head).get("title") or (own if isinstance(own, str) else None)
+        return f"<{path}>" if path else None
 
     def fill(self, step: Step, prev: str | None, parent: str | None) -> dict[str, str]:
         """The step's values with {prev} (the data so far), {recipient} and {subject} filled in."""

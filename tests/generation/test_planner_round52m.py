@@ -74,3 +74,26 @@ def test_a_word_test_reads_values_not_field_names(description, without, with_wor
 
     assert run(without) is False, expression
     assert run(with_word) is True, expression
+
+
+# What the run makes from an event is called what the event is called: a Linear issue opened for a GitHub issue takes
+# the issue's title, a Jira ticket opened for an e-mail its subject — not the description's opening words ('When a
+# GitHub issue is labelled bug, create'). Written after the fix, as its test.
+_TITLES = [
+    ("When a GitHub issue is opened in acme/api, create a Linear issue with the same title", "linear", "title",
+     "<start.webhook.data.payload.issue.title>"),
+    ("When a GitHub issue is labelled bug, create a Linear issue and post a link in #eng on Slack", "linear", "title",
+     "<start.webhook.data.payload.issue.title>"),
+    ("When a GitHub pull request is opened, add a page to Notion", "notion", "title",
+     "<start.webhook.data.payload.pull_request.title>"),
+    ("When an email arrives at support@ with 'refund' in the subject, create a Jira ticket in project SUP", "jira",
+     "summary", "<start.email.subject>"),
+]
+
+
+@pytest.mark.parametrize(("description", "block_type", "field", "title"), _TITLES)
+def test_what_an_event_makes_takes_the_events_title(description, block_type, field, title):
+    state = compose(planner.plan(description), seed="r52m").state
+    made = [b for b in state["blocks"].values() if b["type"] == block_type]
+    assert made, description
+    assert made[0]["subBlocks"][field]["value"] == title
