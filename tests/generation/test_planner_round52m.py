@@ -97,3 +97,29 @@ def test_what_an_event_makes_takes_the_events_title(description, block_type, fie
     made = [b for b in state["blocks"].values() if b["type"] == block_type]
     assert made, description
     assert made[0]["subBlocks"][field]["value"] == title
+
+
+# A day window kept by date: Stripe writes when a payment was made as seconds since 1970 (`created`), a number the
+# window read as no date at all — so "yesterday's payments" kept every payment the read returned. Written after the fix.
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_a_day_window_reads_dates_written_as_seconds():
+    import time
+
+    state = compose(
+        planner.plan("Every weekday at 8:30, get yesterday's Stripe payments and post them to #finance on Slack"),
+        seed="r52m",
+    ).state
+    code = next(b for b in state["blocks"].values() if b["name"].startswith("Dated items"))["subBlocks"]["code"]["value"]
+    now = int(time.time())
+    day = 86400
+    start_of_today = now - now % day  # the window is reckoned in UTC
+    payments = [
+        {"id": "pi_yesterday", "amount": 4200, "created": start_of_today - day + 3600},
+        {"id": "pi_last_week", "amount": 990, "created": start_of_today - 8 * day},
+        {"id": "pi_today", "amount": 100, "created": start_of_today + 60},
+    ]
+    refs = set(re.findall(r"<[\w.-]+>", code))
+    for ref in refs:
+        code = code.replace(ref, json.dumps(payments))
+    kept = run_code(code)
+    assert [p["id"] for p in kept] == ["pi_yesterday"]
