@@ -63,6 +63,7 @@ from lib.generation.steps import (
     READ_VERBS,
     Step,
     clauses,
+    deletes_not_built,
     drafts_left,
     implied_else,
     read_clause,
@@ -921,6 +922,15 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="letter to people",
         )
+    unbuilt = deletes_not_built(text)
+    if unbuilt and (not steps or _tests_only(steps)):
+        # 'every night delete the Google Drive files older than 30 days': what is asked cannot be done in Sim
+        raise _cannot(
+            "; ".join(unbuilt.values()) + ". A workflow can only do what Sim's blocks can: name a service that can delete "
+            "(e.g. a Supabase table), or ask for the items to be listed and sent to you instead.",
+            reason="no_steps",
+            unused=list(unbuilt),
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -1152,11 +1162,13 @@ def draft(description: str) -> Draft:
         builder.notes += guard_empty_lists(workflow_plan)
         builder.notes += answer_labels(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
+        unbuilt = deletes_not_built(text)
+        unused = unused_clauses(text, used)
         return Draft(
             workflow_plan,
             words=builder.words,
-            unused=unused_clauses(text, used),
-            assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
+            unused=unused + [c for c in unbuilt if c not in unused],
+            assumptions=list(dict.fromkeys(trigger.notes + builder.notes + list(unbuilt.values()))),
             needs=builder.needs,
         )
 

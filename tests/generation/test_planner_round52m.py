@@ -12,6 +12,7 @@ import shutil
 import pytest
 
 from lib.generation import planner
+from lib.errors import CannotPlan
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 from tests.generation.node_code import run_code
@@ -123,3 +124,30 @@ def test_a_day_window_reads_dates_written_as_seconds():
         code = code.replace(ref, json.dumps(payments))
     kept = run_code(code)
     assert [p["id"] for p in kept] == ["pi_yesterday"]
+
+
+# A delete: 'delete the customer from the Supabase table' read the table (a 'from' before the service read as a source),
+# 'delete Google Drive files older than 30 days' uploaded a file named 'Tmp', 'remove them from the Google Sheet'
+# read the sheet — each said nothing of the delete it dropped. Now a block with a delete operation deletes, and a
+# service whose JUL25 block cannot delete builds no step and the answer says so. Written after the fix.
+def test_a_delete_in_a_service_that_can_delete_is_a_delete():
+    state = compose(
+        planner.plan("When a Stripe subscription is cancelled, delete the customer from the Supabase table 'members'"),
+        seed="r52m",
+    ).state
+    (supabase,) = [b for b in state["blocks"].values() if b["type"] == "supabase"]
+    assert supabase["subBlocks"]["operation"]["value"] == "delete"
+    assert supabase["subBlocks"]["table"]["value"] == "members"
+
+
+def test_a_delete_no_block_can_do_is_refused_saying_why():
+    with pytest.raises(CannotPlan, match="google_drive block has no delete operation"):
+        planner.plan("Every night delete Google Drive files older than 30 days in folder 'Tmp'")
+
+
+def test_a_delete_no_block_can_do_beside_other_steps_is_reported_not_used():
+    description = "When a member cancels, remove them from the Google Sheet 'Members' and email me at ops@fernhill.club"
+    draft = planner.draft(description)
+    assert "remove them from the Google Sheet 'Members'" in draft.unused
+    assert any("google_sheets block has no delete operation" in note for note in draft.assumptions)
+    assert not [b for b in draft.plan.blocks if b.type == "google_sheets"]
