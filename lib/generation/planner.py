@@ -926,7 +926,8 @@ def draft(description: str) -> Draft:
     if unbuilt and (not steps or _tests_only(steps)):
         # 'every night delete the Google Drive files older than 30 days': what is asked cannot be done in Sim
         raise _cannot(
-            "; ".join(unbuilt.values()) + ". A workflow can only do what Sim's blocks can: name a service that can delete "
+            "; ".join(unbuilt.values())
+            + ". A workflow can only do what Sim's blocks can: name a service that can delete "
             "(e.g. a Supabase table), or ask for the items to be listed and sent to you instead.",
             reason="no_steps",
             unused=list(unbuilt),
@@ -6091,19 +6092,13 @@ class _Builder:
         ):
             found = (
                 "("
-                + " || ".join(
-                    f"{_said_text(prev)}.includes({json.dumps(w)})"
-                    for w in kinds_or.groups()[:2]
-                )
+                + " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in kinds_or.groups()[:2])
                 + ")"
             )
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
-            found = " || ".join(
-                f"{_said_text(prev)}.includes({json.dumps(w)})"
-                for w in either.groups()
-            )
+            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in either.groups())
         alternatives = (
             _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
         )
@@ -6115,9 +6110,7 @@ class _Builder:
         )
         if len(choices) > 1:
             # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
-            found = " || ".join(
-                f"{_said_text(prev)}.includes({json.dumps(w)})" for w in choices
-            )
+            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in choices)
         said_field = (
             _NAMED_VALUE.search(test) if len(choices) <= 1 and found.count("includes(") == 1 else None
         )
@@ -6866,7 +6859,7 @@ def _said_text(ref: str) -> str:
     text with no fields, searched as it is."""
     if re.fullmatch(r"<[\w-]+\.content>", ref):
         return f"String(JSON.stringify({ref})).toLowerCase()"
-    return f"String(JSON.stringify({ref})).replace(/\"[^\"]*\":/g, \" \").toLowerCase()"
+    return f'String(JSON.stringify({ref})).replace(/"[^"]*":/g, " ").toLowerCase()'
 
 
 def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
@@ -6882,7 +6875,7 @@ def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
         'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
         'const at = (x) => (x && typeof x === "object" ? Object.keys(x).find((f) => n(f) === k) : undefined); '
         'let h = o; if (at(h) === undefined) h = Object.values(o && typeof o === "object" ? o : {}).find((y) => at(y) !== undefined); '
-        "const u = s.replace(/\"[^\"]*\":/g, \" \").toLowerCase(); "
+        'const u = s.replace(/"[^"]*":/g, " ").toLowerCase(); '
         "if (at(h) === undefined) return u.includes(t) || n(u).includes(n(t)); "
         'const x = String(h[at(h)] ?? "").trim().toLowerCase(); '
         'const w = (y) => " " + y.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '
@@ -7682,7 +7675,9 @@ _SENT_OBJECT = re.compile(
     r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+"
     # ('email the applicant the residential checklist': the person, then what they are sent)
     # ('email the customer a link to update their card': a thing with any article after the person)
-    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=(?:the|a|an|our|your)\s)"
+    r"|(?:the|each|every|our|their|this|that)\s+(?:"
+    + "|".join(lexicon()["people"])
+    + r")s?\s+(?=(?:the|a|an|our|your)\s)"
     # ('email the baker (baker@crumb.example) the list of cakes': a person with their address in brackets)
     r"|(?:the|each|every|our|their|this|that)\s+[a-z][\w-]*\s*\([^()\n]{1,60}\)\s+(?=the\s))?"
     r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"

@@ -2142,7 +2142,9 @@ def _is_write(clause: str, key: str) -> bool:
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
     if "write" in entry and _deletes_there(low, key):
-        return True  # 'delete the customer from the Supabase table 'members'': the row goes, nothing is read out
+        return (
+            True  # 'delete the customer from the Supabase table 'members'': the row goes, nothing is read out
+        )
     if "read" in entry and _told_of(low, key, phrases):
         return False
     at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
@@ -2469,7 +2471,9 @@ def _cannot_delete(clause: str) -> str | None:
     if not named:
         return None
     block = str(lexicon()["integrations"][named[0][1]]["type"])
-    if not operations().get(block) or any(name == "delete" or name.endswith("_delete") for name in operations()[block]):
+    if not operations().get(block) or any(
+        name == "delete" or name.endswith("_delete") for name in operations()[block]
+    ):
         return None
     return block
 

@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from lib.generation import planner
 from lib.errors import CannotPlan
+from lib.generation import planner
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 from tests.generation.node_code import run_code
@@ -81,14 +81,30 @@ def test_a_word_test_reads_values_not_field_names(description, without, with_wor
 # the issue's title, a Jira ticket opened for an e-mail its subject — not the description's opening words ('When a
 # GitHub issue is labelled bug, create'). Written after the fix, as its test.
 _TITLES = [
-    ("When a GitHub issue is opened in acme/api, create a Linear issue with the same title", "linear", "title",
-     "<start.webhook.data.payload.issue.title>"),
-    ("When a GitHub issue is labelled bug, create a Linear issue and post a link in #eng on Slack", "linear", "title",
-     "<start.webhook.data.payload.issue.title>"),
-    ("When a GitHub pull request is opened, add a page to Notion", "notion", "title",
-     "<start.webhook.data.payload.pull_request.title>"),
-    ("When an email arrives at support@ with 'refund' in the subject, create a Jira ticket in project SUP", "jira",
-     "summary", "<start.email.subject>"),
+    (
+        "When a GitHub issue is opened in acme/api, create a Linear issue with the same title",
+        "linear",
+        "title",
+        "<start.webhook.data.payload.issue.title>",
+    ),
+    (
+        "When a GitHub issue is labelled bug, create a Linear issue and post a link in #eng on Slack",
+        "linear",
+        "title",
+        "<start.webhook.data.payload.issue.title>",
+    ),
+    (
+        "When a GitHub pull request is opened, add a page to Notion",
+        "notion",
+        "title",
+        "<start.webhook.data.payload.pull_request.title>",
+    ),
+    (
+        "When an email arrives at support@ with 'refund' in the subject, create a Jira ticket in project SUP",
+        "jira",
+        "summary",
+        "<start.email.subject>",
+    ),
 ]
 
 
@@ -107,10 +123,14 @@ def test_a_day_window_reads_dates_written_as_seconds():
     import time
 
     state = compose(
-        planner.plan("Every weekday at 8:30, get yesterday's Stripe payments and post them to #finance on Slack"),
+        planner.plan(
+            "Every weekday at 8:30, get yesterday's Stripe payments and post them to #finance on Slack"
+        ),
         seed="r52m",
     ).state
-    code = next(b for b in state["blocks"].values() if b["name"].startswith("Dated items"))["subBlocks"]["code"]["value"]
+    code = next(b for b in state["blocks"].values() if b["name"].startswith("Dated items"))["subBlocks"][
+        "code"
+    ]["value"]
     now = int(time.time())
     day = 86400
     start_of_today = now - now % day  # the window is reckoned in UTC
@@ -132,7 +152,9 @@ def test_a_day_window_reads_dates_written_as_seconds():
 # service whose JUL25 block cannot delete builds no step and the answer says so. Written after the fix.
 def test_a_delete_in_a_service_that_can_delete_is_a_delete():
     state = compose(
-        planner.plan("When a Stripe subscription is cancelled, delete the customer from the Supabase table 'members'"),
+        planner.plan(
+            "When a Stripe subscription is cancelled, delete the customer from the Supabase table 'members'"
+        ),
         seed="r52m",
     ).state
     (supabase,) = [b for b in state["blocks"].values() if b["type"] == "supabase"]
@@ -146,7 +168,9 @@ def test_a_delete_no_block_can_do_is_refused_saying_why():
 
 
 def test_a_delete_no_block_can_do_beside_other_steps_is_reported_not_used():
-    description = "When a member cancels, remove them from the Google Sheet 'Members' and email me at ops@fernhill.club"
+    description = (
+        "When a member cancels, remove them from the Google Sheet 'Members' and email me at ops@fernhill.club"
+    )
     draft = planner.draft(description)
     assert "remove them from the Google Sheet 'Members'" in draft.unused
     assert any("google_sheets block has no delete operation" in note for note in draft.assumptions)
