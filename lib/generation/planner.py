@@ -5887,9 +5887,19 @@ class _Builder:
                     prev.startswith("<start.webhook.data.payload")
                     and self.trigger.values.get("webhookProvider", "generic") == "generic"
                 )
+                # (a generic hook's payload, whose shape no one told: the field found at any depth, under the
+                # name the test used or a word of its kind — 'rating' for a score — a form may nest its answers)
+                found_anywhere = (
+                    guessed and told_field is None and "." not in field_name and not posted.get("service")
+                )
+                read = (
+                    _field_found(prev, [field_name, *lx.amount_words(field_name)])
+                    if found_anywhere and not prev.startswith("<loop")
+                    else _field_read(prev, field_name)
+                )
                 left = (
                     (
-                        f"Number({_field_read(prev, field_name)})"
+                        f"Number({read})"
                         if spelled_out or guessed  # a field the text named: read leniently (missing → false)
                         else f"Number({prev[:-1]}.{field_name}>)"
                     )
@@ -6919,6 +6929,25 @@ def _item_holder(path: str) -> str:
     fields are its own, not its first attendee's."""
     parent = path.rpartition(".")[0]
     return "" if re.search(r"\[|(?:^|\.)\d+(?:\.|$)", parent) else parent
+
+
+def _field_found(ref: str, names: list[str]) -> str:
+    """The first plain value, at any depth of the resolved data (this level's keys before the levels beneath), whose
+    key is one of `names` (compared without case, spaces, underscores or dashes): a field of a payload whose shape
+    nobody told. (No '<' in it: Sim reads one up to the next '>' as a reference.)"""
+    keys = list(dict.fromkeys(names))
+    return (
+        "((o, ks) => { "
+        'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
+        "const want = ks.map(n); "
+        "const walk = (x, d) => { "
+        'if (!x || typeof x !== "object" || d > 6) return undefined; '
+        "for (const [k, v] of Object.entries(x)) { "
+        'if (want.includes(n(k)) && (v === null || typeof v !== "object")) return v; } '
+        "for (const v of Object.values(x)) { const r = walk(v, d + 1); if (r !== undefined) return r; } "
+        "return undefined; }; "
+        f"return walk(o, 0); }})(({ref}), {json.dumps(keys)})"
+    )
 
 
 def _field_read(ref: str, path: str) -> str:

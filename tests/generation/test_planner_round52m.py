@@ -175,3 +175,40 @@ def test_a_delete_no_block_can_do_beside_other_steps_is_reported_not_used():
     assert "remove them from the Google Sheet 'Members'" in draft.unused
     assert any("google_sheets block has no delete operation" in note for note in draft.assumptions)
     assert not [b for b in draft.plan.blocks if b.type == "google_sheets"]
+
+
+# A number test on a generic hook's payload read one field at its top ('score' for a rating): a form that nests its
+# answers ({"data": {"rating": 2}}) or calls the field 'rating' never passed the test. The field is now found at any
+# depth, under the name the test used or a word of its kind. Written after the fix.
+_PAYLOAD_NUMBERS = [
+    (
+        "When a survey response comes in from our website form with a rating below 3, email cx@harbourkayaks.com",
+        {"form": "nps", "data": {"answers": {"rating": 2, "comment": "slow"}}},
+        {"form": "nps", "data": {"answers": {"rating": 5, "comment": "great"}}},
+    ),
+    (
+        "When our website form sends a booking with more than 20 guests, email events@harbourkayaks.com",
+        {"booking": {"name": "Ana", "guests": 24}},
+        {"booking": {"name": "Ana", "guests": 6}},
+    ),
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+@pytest.mark.parametrize(("description", "passes", "fails"), _PAYLOAD_NUMBERS)
+def test_a_number_in_a_generic_payload_is_found_where_it_is(description, passes, fails):
+    state = compose(planner.plan(description), seed="r52m").state
+    (expression,) = [
+        c["value"]
+        for b in state["blocks"].values()
+        if b["type"] == "condition"
+        for c in json.loads(b["subBlocks"]["conditions"]["value"])
+        if c["title"] == "if"
+    ]
+
+    def run(data):
+        code = expression.replace("<start.webhook.data.payload>", json.dumps(data))
+        return run_code(f"return !!({code});")
+
+    assert run(passes) is True, expression
+    assert run(fails) is False, expression
