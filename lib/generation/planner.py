@@ -5234,15 +5234,33 @@ class _Builder:
             "(x) => { const s = x?.subject ?? x?.title ?? x?.name; "
             "return (s != null ? String(s) : JSON.stringify(x ?? '')).toLowerCase(); }"
             if where == "subject"
-            else "(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? '')).toLowerCase()"
+            # (what the item says, not its field names: 'title' or 'url' is in every item's JSON)
+            else "(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? '').replace(/\"[^\"]*\":/g, ' ')).toLowerCase()"
         )
+        # 'the top 5 posts mentioning 'starter'': the read's count is of the matching items — the read fetches a full
+        # page and the first ones that match are kept (five posts read, then matched, leave one or none)
+        block = next(b for b in self.blocks if b.id == read)
+        count = next(
+            (
+                v
+                for v in block.values
+                if v.id in _READ_LIMITS
+                and str(v.value).isdigit()
+                and 0 < int(str(v.value)) < _READ_LIMITS[v.id]
+            ),
+            None,
+        )
+        top = ""
+        if count is not None:
+            top = f".slice(0, {int(str(count.value))})"
+            count.value = str(_READ_LIMITS[count.id])
         code = "\n".join(
             [
                 f"// the items of {name} whose {'subject' if where == 'subject' else 'text'} holds {json.dumps(words)}:"
                 " the read itself cannot search for it",
                 f"const said = {json.dumps(spoken, ensure_ascii=False)};",
                 f"const text = {text};",
-                f"return [].concat({listed} || []).filter((x) => said.some((words) => words.every((w) => text(x).includes(w))));",
+                f"return [].concat({listed} || []).filter((x) => said.some((words) => words.every((w) => text(x).includes(w)))){top};",
             ]
         )
         local = self.add("function", {"code": code}, parent, name=f"Matching items of {name}")
@@ -6929,6 +6947,10 @@ def _item_holder(path: str) -> str:
     fields are its own, not its first attendee's."""
     parent = path.rpartition(".")[0]
     return "" if re.search(r"\[|(?:^|\.)\d+(?:\.|$)", parent) else parent
+
+
+# a read's count field and a page it fetches for items kept after the read (50: the most every service allows)
+_READ_LIMITS = {"limit": 50, "maxResults": 50, "maxRecords": 50}
 
 
 def _field_found(ref: str, names: list[str]) -> str:

@@ -212,3 +212,27 @@ def test_a_number_in_a_generic_payload_is_found_where_it_is(description, passes,
 
     assert run(passes) is True, expression
     assert run(fails) is False, expression
+
+
+# 'the top 5 posts mentioning 'starter'': the read fetched five posts and the match kept those of the five that said
+# it (often none). The read now fetches a page and the first five that match are kept. Written after the fix.
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_the_top_n_matching_items_are_counted_after_the_match():
+    state = compose(
+        planner.plan(
+            "Every day at noon, search Reddit r/sourdough for posts mentioning 'starter' and send me the top 5 on "
+            "Telegram"
+        ),
+        seed="r52m",
+    ).state
+    (reddit,) = [b for b in state["blocks"].values() if b["type"] == "reddit"]
+    assert int(reddit["subBlocks"]["limit"]["value"]) >= 25
+    code = next(b for b in state["blocks"].values() if b["name"].startswith("Matching items"))["subBlocks"][
+        "code"
+    ]
+    posts = [
+        {"title": f"Loaf {i}", "selftext": "my starter" if i % 3 == 0 else "crumb shot"} for i in range(30)
+    ]
+    body = re.sub(r"<[\w.-]+>", json.dumps(posts), code["value"])
+    kept = run_code(body)
+    assert [p["title"] for p in kept] == ["Loaf 0", "Loaf 3", "Loaf 6", "Loaf 9", "Loaf 12"]
