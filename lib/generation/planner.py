@@ -8,6 +8,8 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import dataclasses
 import itertools
 import json
@@ -2939,6 +2941,57 @@ class _Builder:
         code = _COUNT_CODE.replace("{items}", items).replace("{test}", test)
         return Step("process", "function", {"code": code}, label="Count", text=step.text)
 
+    def totaller(self, step: Step, prev: str | None) -> Step | None:
+        """A function adding up the items' amounts of the list read before, when a message carries their total ('post
+        the total to #finance', 'email me how much we took'): in each item the field named for an amount (lexicon
+        `total_fields`), in the currency's unit (a service that counts cents, services.json `amount_scale`)."""
+        if not _TOTAL_SAID.search(step.text or "") or not any(
+            "{prev_text}" in v for v in step.values.values()
+        ):
+            return None
+        read = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", (prev or "").strip())
+        source = next((b for b in self.blocks if read and b.id == read.group(1)), None)
+        kept = source is not None and source.type == "function" and _KEEPS_ITEMS.match(source.name or "")
+        if kept:  # ('yesterday's Stripe payments': the items a read returned, kept to the day — the read is its source)
+            code = next((str(v.value) for v in source.values if v.id == "code"), "")
+            under = re.search(r"<([\w-]+)[.>]", code)
+            source = next((b for b in self.blocks if under and b.id == under.group(1)), None)
+        if source is None or source.type in ("agent", "function", "starter", "loop", "parallel", "condition"):
+            return None
+        url = next((str(v.value) for v in source.values if v.id == "url"), "")
+        host = urlsplit(url).hostname or ""
+        scale = next(
+            (
+                int(e.get("amount_scale", 1))
+                for e in services.external().values()
+                if e.get("host") and host.endswith(str(e["host"]))
+            ),
+            1,
+        )
+        if re.search(r"\bcount(?:s|ed|ing)?\b(?!\s+(?:of|on)\b)", self.description, re.I):
+            # 'count this week's jobs … and send me the total': the total is how many there are
+            self.notes.append(
+                f"the message carries a total of what was counted: a function counts the items of {prev}"
+            )
+            code = _COUNT_CODE.replace("{items}", str(prev)).replace("{test}", "true")
+            return Step("process", "function", {"code": code}, label="Count", text=step.text)
+        # ('the total hours', 'the total weight': the field the total is of, before the usual amounts)
+        of = re.search(
+            r"\btotal\s+(?!(?:of|to|in|on|for|and|at|is|was|amount)\b)([a-z][\w-]*)", step.text or "", re.I
+        )
+        named = [of.group(1).lower().rstrip("s"), of.group(1).lower()] if of else []
+        fields = "|".join(re.escape(f) for f in dict.fromkeys(named + lexicon()["total_fields"]))
+        self.notes.append(
+            f"the message carries a total: a function adds up the amounts of {prev}"
+            + (f" (in cents: divided by {scale})" if scale != 1 else "")
+        )
+        code = (
+            _TOTAL_CODE.replace("{items}", str(prev))
+            .replace("{fields}", fields)
+            .replace("{scale}", str(scale))
+        )
+        return Step("process", "function", {"code": code}, label="Total", text=step.text)
+
     def as_csv(self, step: Step, prev: str | None) -> Step | None:
         """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
         said to be a CSV ('export the orders to a CSV file in Google Drive', 'back up … as a CSV'); the read's default
@@ -3901,7 +3954,9 @@ class _Builder:
                     kept = prev
                     heads, made = self.chain([windowed[0]], heads, prev, parent)
                     prev = kept
-                counted = self.counter(step, prev) if step.kind == "action" else None
+                counted = (
+                    (self.counter(step, prev) or self.totaller(step, prev)) if step.kind == "action" else None
+                )
                 if counted is not None:
                     # 'post how many there were in #support': the number of items, not the list itself
                     heads, prev = self.chain([counted], heads, prev, parent)
@@ -7694,6 +7749,36 @@ _CSV = re.compile(
 _COUNT_SAID = re.compile(
     r"\bhow\s+many\b|\b(?:the|a)\s+(?:total\s+)?(?:number|count|tally)\s+of\b|\bcount\s+of\b", re.I
 )
+# 'post the total to #finance', 'the day's total', 'how much we took', 'total revenue': a sum the message carries (a
+# count, 'the total number of', is `_COUNT_SAID`'s)
+_TOTAL_SAID = re.compile(
+    r"\b(?:the|a|our|their|its|today's|the\s+day's|the\s+week's)\s+(?:(?:grand|overall|combined|daily|weekly|monthly)\s+)?"
+    r"(?:total|sum)\b(?!\s+(?:number|count)\b)|\bhow\s+much\b|\btotal\s+(?:revenue|sales|amount|spend|takings|income)\b",
+    re.I,
+)
+# the functions that keep some of a read's items, the read's list still (`kept_dated`, `kept_matching`, `kept_from`)
+_KEEPS_ITEMS = re.compile(r"(?:Dated items of|Matching items of|Keep mail from sender)\b")
+_TOTAL_CODE = """// the total of the items' amounts: in each item the field named for one ({fields}), a sheet's rows under their header
+const data = {items};
+const listed = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [] : [];
+const rows = listed.length && listed.every(Array.isArray)
+  ? listed.slice(1).map((r) => Object.fromEntries(listed[0].map((h, i) => [String(h ?? ''), r[i]])))
+  : listed;
+const own = (o) => (o && typeof o.fields === 'object' ? o.fields : o && typeof o.properties === 'object' ? o.properties : o) || {};
+const named = new RegExp('^(?:{fields})$', 'i');
+const number = (v) => {
+  const s = String(v ?? '').replace(/[^0-9.,-]/g, '');
+  const n = Number(/,\\d{1,2}$/.test(s) ? s.replace(/\\./g, '').replace(',', '.') : s.replace(/,/g, ''));
+  return isNaN(n) ? 0 : n;
+};
+const keyOf = (item) => Object.keys(own(item)).find((k) => named.test(k.trim().replace(/\\s+/g, '_')));
+// (items with no amount at all — sign-ups, jobs — are totalled by how many there are)
+if (!rows.some((item) => keyOf(item) !== undefined)) return rows.length;
+const total = rows.reduce((sum, item) => {
+  const key = keyOf(item);
+  return sum + (key ? number(own(item)[key]) : 0);
+}, 0);
+return Math.round((total / {scale}) * 100) / 100;"""
 _COUNT_CODE = """// how many items there were (those the loop acts on, when it tests each one)
 const data = {items};
 const rows = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [] : [];

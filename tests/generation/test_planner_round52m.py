@@ -236,3 +236,65 @@ def test_the_top_n_matching_items_are_counted_after_the_match():
     body = re.sub(r"<[\w.-]+>", json.dumps(posts), code["value"])
     kept = run_code(body)
     assert [p["title"] for p in kept] == ["Loaf 0", "Loaf 3", "Loaf 6", "Loaf 9", "Loaf 12"]
+
+
+# 'post the total to #finance': the message carried the list of payments under the heading 'The total'. A function
+# now adds up the items' amounts (a service counting cents divided back to the currency). Written after the fix.
+_TOTALS = [
+    (
+        "Every weekday at 8:30, get yesterday's Stripe payments and post the total to #finance on Slack",
+        [{"id": "pi_1", "amount": 4200}, {"id": "pi_2", "amount": 990}],
+        51.9,
+    ),
+    (
+        "Every evening at 9, read the Google Sheet 'Sales' and text me the total at +44 7700 900555",
+        [["Item", "Total"], ["Scones", "£12.50"], ["Tea", "7"]],
+        19.5,
+    ),
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+@pytest.mark.parametrize(("description", "items", "total"), _TOTALS)
+def test_a_total_the_message_carries_is_added_up(description, items, total):
+    state = compose(planner.plan(description), seed="r52m").state
+    code = next(
+        b["subBlocks"]["code"]["value"]
+        for b in state["blocks"].values()
+        if b["type"] == "function" and b["subBlocks"]["code"]["value"].startswith("// the total of")
+    )
+    assert run_code(re.sub(r"<[\w.-]+>", lambda _: json.dumps(items), code)) == total
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+@pytest.mark.parametrize(
+    ("description", "items", "total"),
+    [
+        (  # items with no amount: the total is how many
+            "Every Monday at 8:30 grab last week's sign-ups from the 'Sportive 2025' sheet and post the total in "
+            "#ride-ops",
+            [["Name", "Email"], ["Ana", "ana@example.com"], ["Bo", "bo@example.com"]],
+            2,
+        ),
+        (  # 'the total hours': the field the total is of
+            "Every Friday, read the Supabase table 'visits' and email me the total hours at rota@fernhill.care",
+            [{"carer": "Ana", "hours": 3.5, "price": 40}, {"carer": "Bo", "hours": "4", "price": 50}],
+            7.5,
+        ),
+        (  # 'count … and send me the total': a count, whatever the items cost
+            "Every Friday at 17:30, count this week's jobs in the Airtable table 'Rounds' and send me the total on "
+            "Telegram.",
+            [{"id": "rec1", "fields": {"price": 40}}, {"id": "rec2", "fields": {"price": 55}}],
+            2,
+        ),
+    ],
+)
+def test_a_total_is_of_what_the_items_hold(description, items, total):
+    state = compose(planner.plan(description), seed="r52m").state
+    code = next(
+        b["subBlocks"]["code"]["value"]
+        for b in state["blocks"].values()
+        if b["type"] == "function"
+        and re.match(r"// (?:the total of|how many items)", b["subBlocks"]["code"]["value"])
+    )
+    assert run_code(re.sub(r"<[\w.-]+>", lambda _: json.dumps(items), code)) == total
