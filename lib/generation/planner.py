@@ -2951,8 +2951,8 @@ class _Builder:
             return None
         read = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", (prev or "").strip())
         source = next((b for b in self.blocks if read and b.id == read.group(1)), None)
-        kept = source is not None and source.type == "function" and _KEEPS_ITEMS.match(source.name or "")
-        if kept:  # ('yesterday's Stripe payments': the items a read returned, kept to the day — the read is its source)
+        if source is not None and source.type == "function" and _KEEPS_ITEMS.match(source.name or ""):
+            # ('yesterday's Stripe payments': the items a read returned, kept to the day — the read is its source)
             code = next((str(v.value) for v in source.values if v.id == "code"), "")
             under = re.search(r"<([\w-]+)[.>]", code)
             source = next((b for b in self.blocks if under and b.id == under.group(1)), None)
