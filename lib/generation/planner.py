@@ -8,14 +8,13 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import dataclasses
 import itertools
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lib.errors import CannotPlan
 from lib.generation import forms, mail, services, titles
