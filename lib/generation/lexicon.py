@@ -1581,6 +1581,11 @@ def signs_as_numbers(test: str, context: str = "") -> str:
     return test[: found.start()] + words[found.group(1).lower()] + test[found.end() :]
 
 
+def amount_words(field: str) -> list[str]:
+    """The words of the kind a field found by `amount_field` is ('score' → score, rating, nps); [] for another."""
+    return list(lexicon()["amount_fields"].get(field, []))
+
+
 def amount_field(test: str, default: str | None = "amount") -> str | None:
     """The payload field a threshold on an incoming event reads ('a payment over $500' → amount)."""
     low = test.lower()

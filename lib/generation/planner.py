@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lib.errors import CannotPlan
 from lib.generation import forms, mail, services, titles
@@ -63,6 +64,7 @@ from lib.generation.steps import (
     READ_VERBS,
     Step,
     clauses,
+    deletes_not_built,
     drafts_left,
     implied_else,
     read_clause,
@@ -921,6 +923,16 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="letter to people",
         )
+    unbuilt = deletes_not_built(text)
+    if unbuilt and (not steps or _tests_only(steps)):
+        # 'every night delete the Google Drive files older than 30 days': what is asked cannot be done in Sim
+        raise _cannot(
+            "; ".join(unbuilt.values())
+            + ". A workflow can only do what Sim's blocks can: name a service that can delete "
+            "(e.g. a Supabase table), or ask for the items to be listed and sent to you instead.",
+            reason="no_steps",
+            unused=list(unbuilt),
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -1152,11 +1164,13 @@ def draft(description: str) -> Draft:
         builder.notes += guard_empty_lists(workflow_plan)
         builder.notes += answer_labels(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
+        unbuilt = deletes_not_built(text)
+        unused = unused_clauses(text, used)
         return Draft(
             workflow_plan,
             words=builder.words,
-            unused=unused_clauses(text, used),
-            assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
+            unused=unused + [c for c in unbuilt if c not in unused],
+            assumptions=list(dict.fromkeys(trigger.notes + builder.notes + list(unbuilt.values()))),
             needs=builder.needs,
         )
 
@@ -2926,6 +2940,57 @@ class _Builder:
         code = _COUNT_CODE.replace("{items}", items).replace("{test}", test)
         return Step("process", "function", {"code": code}, label="Count", text=step.text)
 
+    def totaller(self, step: Step, prev: str | None) -> Step | None:
+        """A function adding up the items' amounts of the list read before, when a message carries their total ('post
+        the total to #finance', 'email me how much we took'): in each item the field named for an amount (lexicon
+        `total_fields`), in the currency's unit (a service that counts cents, services.json `amount_scale`)."""
+        if not _TOTAL_SAID.search(step.text or "") or not any(
+            "{prev_text}" in v for v in step.values.values()
+        ):
+            return None
+        read = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", (prev or "").strip())
+        source = next((b for b in self.blocks if read and b.id == read.group(1)), None)
+        if source is not None and source.type == "function" and _KEEPS_ITEMS.match(source.name or ""):
+            # ('yesterday's Stripe payments': the items a read returned, kept to the day — the read is its source)
+            code = next((str(v.value) for v in source.values if v.id == "code"), "")
+            under = re.search(r"<([\w-]+)[.>]", code)
+            source = next((b for b in self.blocks if under and b.id == under.group(1)), None)
+        if source is None or source.type in ("agent", "function", "starter", "loop", "parallel", "condition"):
+            return None
+        url = next((str(v.value) for v in source.values if v.id == "url"), "")
+        host = urlsplit(url).hostname or ""
+        scale = next(
+            (
+                int(e.get("amount_scale", 1))
+                for e in services.external().values()
+                if e.get("host") and host.endswith(str(e["host"]))
+            ),
+            1,
+        )
+        if re.search(r"\bcount(?:s|ed|ing)?\b(?!\s+(?:of|on)\b)", self.description, re.I):
+            # 'count this week's jobs … and send me the total': the total is how many there are
+            self.notes.append(
+                f"the message carries a total of what was counted: a function counts the items of {prev}"
+            )
+            code = _COUNT_CODE.replace("{items}", str(prev)).replace("{test}", "true")
+            return Step("process", "function", {"code": code}, label="Count", text=step.text)
+        # ('the total hours', 'the total weight': the field the total is of, before the usual amounts)
+        of = re.search(
+            r"\btotal\s+(?!(?:of|to|in|on|for|and|at|is|was|amount)\b)([a-z][\w-]*)", step.text or "", re.I
+        )
+        named = [of.group(1).lower().rstrip("s"), of.group(1).lower()] if of else []
+        fields = "|".join(re.escape(f) for f in dict.fromkeys(named + lexicon()["total_fields"]))
+        self.notes.append(
+            f"the message carries a total: a function adds up the amounts of {prev}"
+            + (f" (in cents: divided by {scale})" if scale != 1 else "")
+        )
+        code = (
+            _TOTAL_CODE.replace("{items}", str(prev))
+            .replace("{fields}", fields)
+            .replace("{scale}", str(scale))
+        )
+        return Step("process", "function", {"code": code}, label="Total", text=step.text)
+
     def as_csv(self, step: Step, prev: str | None) -> Step | None:
         """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
         said to be a CSV ('export the orders to a CSV file in Google Drive', 'back up … as a CSV'); the read's default
@@ -3067,8 +3132,20 @@ class _Builder:
             test = self.test_said()
             sent = gist if 3 <= len(gist.split()) <= 9 and "<" not in gist else test or None
         if not sent:
-            return self.mail_subject if mail else self.subject
+            return self.mail_subject if mail else (self.event_title() or self.subject)
         return sent[:1].upper() + sent[1:]
+
+    def event_title(self) -> str | None:
+        """'create a Linear issue' when a GitHub issue is opened, 'open a Jira ticket' for an incoming e-mail: what
+        the event is called (its title, an e-mail's subject) names what the run makes, not the description's opening
+        words; None when the event has no such field known (services.json `webhooks`)."""
+        if self.trigger.kind != "webhook":
+            return None
+        provider = str(self.trigger.values.get("webhookProvider") or "generic")
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        own = services.webhook_paths(provider).get("subject")
+        path = services.event_fields(provider, head).get("title") or (own if isinstance(own, str) else None)
+        return f"<{path}>" if path else None
 
     def fill(self, step: Step, prev: str | None, parent: str | None) -> dict[str, str]:
         """The step's values with {prev} (the data so far), {recipient} and {subject} filled in."""
@@ -3876,7 +3953,9 @@ class _Builder:
                     kept = prev
                     heads, made = self.chain([windowed[0]], heads, prev, parent)
                     prev = kept
-                counted = self.counter(step, prev) if step.kind == "action" else None
+                counted = (
+                    (self.counter(step, prev) or self.totaller(step, prev)) if step.kind == "action" else None
+                )
                 if counted is not None:
                     # 'post how many there were in #support': the number of items, not the list itself
                     heads, prev = self.chain([counted], heads, prev, parent)
@@ -5100,7 +5179,7 @@ class _Builder:
             carried is None
             and prev in self.read_over
             and prev in self.held_in
-            and f"JSON.stringify({prev})).toLowerCase().includes(" in expression
+            and f"{_said_text(prev)}.includes(" in expression
         ):
             # 'check whether their email is already in the 'Waitlist' sheet; if not, add a row with their name': the
             # read only answers the test, the branches carry what came before it (the event)
@@ -5209,15 +5288,33 @@ class _Builder:
             "(x) => { const s = x?.subject ?? x?.title ?? x?.name; "
             "return (s != null ? String(s) : JSON.stringify(x ?? '')).toLowerCase(); }"
             if where == "subject"
-            else "(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? '')).toLowerCase()"
+            # (what the item says, not its field names: 'title' or 'url' is in every item's JSON)
+            else "(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? '').replace(/\"[^\"]*\":/g, ' ')).toLowerCase()"
         )
+        # 'the top 5 posts mentioning 'starter'': the read's count is of the matching items — the read fetches a full
+        # page and the first ones that match are kept (five posts read, then matched, leave one or none)
+        block = next(b for b in self.blocks if b.id == read)
+        count = next(
+            (
+                v
+                for v in block.values
+                if v.id in _READ_LIMITS
+                and str(v.value).isdigit()
+                and 0 < int(str(v.value)) < _READ_LIMITS[v.id]
+            ),
+            None,
+        )
+        top = ""
+        if count is not None:
+            top = f".slice(0, {int(str(count.value))})"
+            count.value = str(_READ_LIMITS[count.id])
         code = "\n".join(
             [
                 f"// the items of {name} whose {'subject' if where == 'subject' else 'text'} holds {json.dumps(words)}:"
                 " the read itself cannot search for it",
                 f"const said = {json.dumps(spoken, ensure_ascii=False)};",
                 f"const text = {text};",
-                f"return [].concat({listed} || []).filter((x) => said.some((words) => words.every((w) => text(x).includes(w))));",
+                f"return [].concat({listed} || []).filter((x) => said.some((words) => words.every((w) => text(x).includes(w)))){top};",
             ]
         )
         local = self.add("function", {"code": code}, parent, name=f"Matching items of {name}")
@@ -5862,9 +5959,19 @@ class _Builder:
                     prev.startswith("<start.webhook.data.payload")
                     and self.trigger.values.get("webhookProvider", "generic") == "generic"
                 )
+                # (a generic hook's payload, whose shape no one told: the field found at any depth, under the
+                # name the test used or a word of its kind — 'rating' for a score — a form may nest its answers)
+                found_anywhere = (
+                    guessed and told_field is None and "." not in field_name and not posted.get("service")
+                )
+                read = (
+                    _field_found(prev, [field_name, *lx.amount_words(field_name)])
+                    if found_anywhere and not prev.startswith("<loop")
+                    else _field_read(prev, field_name)
+                )
                 left = (
                     (
-                        f"Number({_field_read(prev, field_name)})"
+                        f"Number({read})"
                         if spelled_out or guessed  # a field the text named: read leniently (missing → false)
                         else f"Number({prev[:-1]}.{field_name}>)"
                     )
@@ -5935,7 +6042,7 @@ class _Builder:
         if holds and sought and not prev.startswith("<start"):
             # 'if the buyer is in the 'VIP' Google Sheet': the event's value among what the place holds
             self.notes.append(f"the test '{test.strip()}' looks for {sought} in what {prev} holds")
-            found = f"String(JSON.stringify({prev})).toLowerCase().includes(String({sought}).toLowerCase())"
+            found = f"{_said_text(prev)}.includes(String({sought}).toLowerCase())"
             self.held_in.add(prev)
             return (f"!({found})" if _NOT_TEST.search(holds.group(0)[holds.end("what") :]) else found), None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
@@ -6051,7 +6158,7 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         prev = self.written_in(prev)
-        found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        found = f"{_said_text(prev)}.includes({json.dumps(keyword)})"
         # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
         # of the list may be a leak)
         kinds_or = (
@@ -6067,19 +6174,13 @@ class _Builder:
         ):
             found = (
                 "("
-                + " || ".join(
-                    f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
-                    for w in kinds_or.groups()[:2]
-                )
+                + " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in kinds_or.groups()[:2])
                 + ")"
             )
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
-            found = " || ".join(
-                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
-                for w in either.groups()
-            )
+            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in either.groups())
         alternatives = (
             _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
         )
@@ -6091,9 +6192,7 @@ class _Builder:
         )
         if len(choices) > 1:
             # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
-            found = " || ".join(
-                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in choices
-            )
+            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in choices)
         said_field = (
             _NAMED_VALUE.search(test) if len(choices) <= 1 and found.count("includes(") == 1 else None
         )
@@ -6108,7 +6207,9 @@ class _Builder:
             # 'whose status is paid', 'if the fault_code is TILT-LOCK', "where vehicle_type = 'new'": that field
             # of the item holds that value — not the word anywhere in it (an 'unpaid' order, a note saying 'paid');
             # an item with no field of that name is searched whole, as before
-            found = _named_field_equals(prev, field_key, value, keyword)
+            # (with no such field, a state of a few words is searched whole: 'closed won', not 'closed' — a lost deal
+            # is closed too)
+            found = _named_field_equals(prev, field_key, value, value if len(value.split()) <= 4 else keyword)
             self.notes.append(
                 f"the test '{test.strip()}' compares the '{field_key}' field of {prev} to '{value}'"
             )
@@ -6834,6 +6935,15 @@ def _field_key(said: str) -> str | None:
     return re.sub(r"[\s_-]+", "", " ".join(words).lower())
 
 
+def _said_text(ref: str) -> str:
+    """The JavaScript text a word test searches in `ref`, lower-cased: what the data says, not its field names (a dry
+    forecast holds 'rain' in its `chanceofrain` field, an open issue 'closed' in `closed_at`). An agent's answer is a
+    text with no fields, searched as it is."""
+    if re.fullmatch(r"<[\w-]+\.content>", ref):
+        return f"String(JSON.stringify({ref})).toLowerCase()"
+    return f'String(JSON.stringify({ref})).replace(/"[^"]*":/g, " ").toLowerCase()'
+
+
 def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
     """The JavaScript test that the item or event `ref` holds `value` in the field whose name is `key` (found without
     case, spaces, underscores or dashes, at its top or one level down: an Airtable record's `fields`), compared without
@@ -6847,10 +6957,11 @@ def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
         'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
         'const at = (x) => (x && typeof x === "object" ? Object.keys(x).find((f) => n(f) === k) : undefined); '
         'let h = o; if (at(h) === undefined) h = Object.values(o && typeof o === "object" ? o : {}).find((y) => at(y) !== undefined); '
-        "if (at(h) === undefined) return s.toLowerCase().includes(t); "
+        'const u = s.replace(/"[^"]*":/g, " ").toLowerCase(); '
+        "if (at(h) === undefined) return u.includes(t) || n(u).includes(n(t)); "
         'const x = String(h[at(h)] ?? "").trim().toLowerCase(); '
         'const w = (y) => " " + y.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '
-        'return x === v || (x !== "" && v !== "" && !isNaN(Number(x)) && !isNaN(Number(v)) && Number(x) === Number(v)) '
+        'return x === v || n(x) === n(v) || (x !== "" && v !== "" && !isNaN(Number(x)) && !isNaN(Number(v)) && Number(x) === Number(v)) '
         "|| (x.split(/\\s+/).length > v.split(/\\s+/).length + 2 && w(x).includes(w(v))); "
         f"}})(String(JSON.stringify({ref})), {json.dumps(key, ensure_ascii=False)}, {json.dumps(value, ensure_ascii=False)}, {json.dumps(needle, ensure_ascii=False)})"
     )
@@ -6890,6 +7001,29 @@ def _item_holder(path: str) -> str:
     fields are its own, not its first attendee's."""
     parent = path.rpartition(".")[0]
     return "" if re.search(r"\[|(?:^|\.)\d+(?:\.|$)", parent) else parent
+
+
+# a read's count field and a page it fetches for items kept after the read (50: the most every service allows)
+_READ_LIMITS = {"limit": 50, "maxResults": 50, "maxRecords": 50}
+
+
+def _field_found(ref: str, names: list[str]) -> str:
+    """The first plain value, at any depth of the resolved data (this level's keys before the levels beneath), whose
+    key is one of `names` (compared without case, spaces, underscores or dashes): a field of a payload whose shape
+    nobody told. (No '<' in it: Sim reads one up to the next '>' as a reference.)"""
+    keys = list(dict.fromkeys(names))
+    return (
+        "((o, ks) => { "
+        'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
+        "const want = ks.map(n); "
+        "const walk = (x, d) => { "
+        'if (!x || typeof x !== "object" || d > 6) return undefined; '
+        "for (const [k, v] of Object.entries(x)) { "
+        'if (want.includes(n(k)) && (v === null || typeof v !== "object")) return v; } '
+        "for (const v of Object.values(x)) { const r = walk(v, d + 1); if (r !== undefined) return r; } "
+        "return undefined; }; "
+        f"return walk(o, 0); }})(({ref}), {json.dumps(keys)})"
+    )
 
 
 def _field_read(ref: str, path: str) -> str:
@@ -7154,6 +7288,21 @@ def _heading(step: Step) -> str:
         step.text or "",
         re.I,
     )
+    if found:
+        # 'email the customer a link to update their card': the first object is whom it goes to, the second what it
+        # carries; 'page the on-call engineer in #oncall', 'notify the packing team on Telegram': a verb whose object
+        # is always someone told says nothing of what the message holds
+        second = re.match(
+            r"(?:the|a|an|our|new)\s+(?:(?!(?:of|for|in|on|at|from|with|to|and|or|about)\b)[\w'-]+\s+){1,3}?"
+            r"((?:a|an|our|their|its|his|her)\s+\S.*)$",
+            found.group(1),
+            re.I,
+        )
+        verb = re.match(r"^\W*(?:also\s+|then\s+)?([a-z]+)", step.text or "", re.I)
+        if second:
+            found = second
+        elif verb and verb.group(1).lower() in lexicon()["people_told"]:
+            found = None
     # 'reply with the check-in time', 'answer with its delivery status': what the reply carries
     fact = (
         None
@@ -7599,6 +7748,36 @@ _CSV = re.compile(
 _COUNT_SAID = re.compile(
     r"\bhow\s+many\b|\b(?:the|a)\s+(?:total\s+)?(?:number|count|tally)\s+of\b|\bcount\s+of\b", re.I
 )
+# 'post the total to #finance', 'the day's total', 'how much we took', 'total revenue': a sum the message carries (a
+# count, 'the total number of', is `_COUNT_SAID`'s)
+_TOTAL_SAID = re.compile(
+    r"\b(?:the|a|our|their|its|today's|the\s+day's|the\s+week's)\s+(?:(?:grand|overall|combined|daily|weekly|monthly)\s+)?"
+    r"(?:total|sum)\b(?!\s+(?:number|count)\b)|\bhow\s+much\b|\btotal\s+(?:revenue|sales|amount|spend|takings|income)\b",
+    re.I,
+)
+# the functions that keep some of a read's items, the read's list still (`kept_dated`, `kept_matching`, `kept_from`)
+_KEEPS_ITEMS = re.compile(r"(?:Dated items of|Matching items of|Keep mail from sender)\b")
+_TOTAL_CODE = """// the total of the items' amounts: in each item the field named for one ({fields}), a sheet's rows under their header
+const data = {items};
+const listed = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [] : [];
+const rows = listed.length && listed.every(Array.isArray)
+  ? listed.slice(1).map((r) => Object.fromEntries(listed[0].map((h, i) => [String(h ?? ''), r[i]])))
+  : listed;
+const own = (o) => (o && typeof o.fields === 'object' ? o.fields : o && typeof o.properties === 'object' ? o.properties : o) || {};
+const named = new RegExp('^(?:{fields})$', 'i');
+const number = (v) => {
+  const s = String(v ?? '').replace(/[^0-9.,-]/g, '');
+  const n = Number(/,\\d{1,2}$/.test(s) ? s.replace(/\\./g, '').replace(',', '.') : s.replace(/,/g, ''));
+  return isNaN(n) ? 0 : n;
+};
+const keyOf = (item) => Object.keys(own(item)).find((k) => named.test(k.trim().replace(/\\s+/g, '_')));
+// (items with no amount at all — sign-ups, jobs — are totalled by how many there are)
+if (!rows.some((item) => keyOf(item) !== undefined)) return rows.length;
+const total = rows.reduce((sum, item) => {
+  const key = keyOf(item);
+  return sum + (key ? number(own(item)[key]) : 0);
+}, 0);
+return Math.round((total / {scale}) * 100) / 100;"""
 _COUNT_CODE = """// how many items there were (those the loop acts on, when it tests each one)
 const data = {items};
 const rows = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [] : [];
@@ -7630,7 +7809,10 @@ _SENT_KIND = re.compile(
 _SENT_OBJECT = re.compile(
     r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+"
     # ('email the applicant the residential checklist': the person, then what they are sent)
-    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=the\s)"
+    # ('email the customer a link to update their card': a thing with any article after the person)
+    r"|(?:the|each|every|our|their|this|that)\s+(?:"
+    + "|".join(lexicon()["people"])
+    + r")s?\s+(?=(?:the|a|an|our|your)\s)"
     # ('email the baker (baker@crumb.example) the list of cakes': a person with their address in brackets)
     r"|(?:the|each|every|our|their|this|that)\s+[a-z][\w-]*\s*\([^()\n]{1,60}\)\s+(?=the\s))?"
     r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"

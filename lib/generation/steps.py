@@ -2141,6 +2141,10 @@ def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    if "write" in entry and _deletes_there(low, key):
+        return (
+            True  # 'delete the customer from the Supabase table 'members'': the row goes, nothing is read out
+        )
     if "read" in entry and _told_of(low, key, phrases):
         return False
     at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
@@ -2454,6 +2458,50 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     ):
         return True  # 'I copy the overdue orders in the Notion page 'Retards'': copied in, with no other place to go
     return verbs[-1].group(2) is not None
+
+
+def _cannot_delete(clause: str) -> str | None:
+    """The block type, when the clause is a delete ('delete …', 'remove … from …') in a service whose JUL25 block has
+    no delete operation (Google Drive, Google Sheets, Airtable …); else None."""
+    from lib.generation.services import operations
+
+    verbs = "|".join(map(re.escape, lexicon()["operation_verbs"]["delete"]))
+    said = re.match(r"^\W*(?:(?:also|then|and|please|just)\s+)*(?:" + verbs + r")\b", clause, re.I)
+    named = lx.integrations_in(clause[said.end() :]) if said else []
+    if not named:
+        return None
+    block = str(lexicon()["integrations"][named[0][1]]["type"])
+    if not operations().get(block) or any(
+        name == "delete" or name.endswith("_delete") for name in operations()[block]
+    ):
+        return None
+    return block
+
+
+def deletes_not_built(text: str) -> dict[str, str]:
+    """The clauses of `text` that ask a service to delete something its JUL25 block cannot delete (no step is built
+    for them), each with the note that says so."""
+    out = {}
+    for sentence in sentences(text):
+        for clause in clauses(sentence):
+            block = _cannot_delete(clause)
+            if block:
+                out[clause.strip()] = (
+                    f"'{clause.strip()}': Sim JUL25's {block} block has no delete operation, so nothing is deleted"
+                )
+    return out
+
+
+def _deletes_there(low: str, key: str) -> bool:
+    """Whether the clause's command is a delete ('delete …', 'remove … from …', lexicon operation_verbs) and the
+    block has a delete operation: the service named after it is where the thing is deleted, not a source."""
+    from lib.generation.services import operations
+
+    block = lexicon()["integrations"][key]["type"]
+    if not any(name == "delete" or name.endswith("_delete") for name in operations().get(block, {})):
+        return False
+    verbs = "|".join(map(re.escape, lexicon()["operation_verbs"]["delete"]))
+    return re.match(r"^\W*(?:(?:also|then|and|please|just)\s+)*(?:" + verbs + r")\b", low) is not None
 
 
 # the event's data written somewhere, said in the passive after the trigger's clause
@@ -6247,6 +6295,10 @@ _KEPT_IN_ASIDE = re.compile(
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """The steps one clause asks for."""
+    if _cannot_delete(clause):
+        # 'delete the files older than 30 days in Google Drive': a block that cannot delete builds no step (not an
+        # upload, not a read in its place); the clause is reported as not used
+        return []
     there = _KEPT_THERE.search(clause)
     if there:
         # '… with the setup times for the weekend (that are also in the sheet)': what each message holds is in the

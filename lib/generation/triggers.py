@@ -1869,6 +1869,10 @@ _EVENT_TESTS = (
     # 'someone mentions outage in teams', 'anyone writes help on discord': an unquoted word said in a place
     r"\b(?:mentions?|mentioning|writes?|says?|types?)\s+(?!(?:us|me|our|my|you|your|them|him|her|it|a|an|the|"
     r"something|anything|in|on|to|that|this)\b)(?P<m>[\w-]+)\s+(?:in|on)\b",
+    # 'when a GitHub issue mentions closed beta, …', 'any review that mentions cold food': the words the event's own
+    # clause ends on are the marker
+    r"\b(?:an?|any|every|each|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that\s+|which\s+)?(?:mentions?|mentioning)\s+"
+    r"(?!(?:us|me|you|them|it|him|her|something|anything|our|my|your|a|an|the|any)\b)(?P<m>[\w-]+(?:\s+[\w-]+)?)\s*$",
     # 'and its priority is Blocker', 'and its Status is 'Ready'', 'and the plan is enterprise': a field of the
     # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
     # ('and its status becomes 'Done'', 'and the stage changes to Won': the value it takes)
@@ -1897,7 +1901,9 @@ _EVENT_TESTS = (
     # 'Closed Won'' (a quoted status is all its words)
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|is put|goes|went|passes|passed|enters|entered)\s+"
     r"(?:to|into|in(?=\s+(?:the\s+)?(?:status|stage|state|phase|column)\b))\s+(?:the\s+)?"
-    r"(?:(?:status|stage|state|phase|column)\b)?\s*(?:[\"“'](?P<sq>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<s>[\w-]+))",
+    r"(?:(?:status|stage|state|phase|column)\b)?\s*(?:[\"“'](?P<sq>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<s>"
+    # ('moves to Closed Won', 'changes to Ready for Pickup': a state named in capitals is all its words)
+    r"(?-i:[A-Z])[\w-]*(?:(?:\s+(?-i:for|of|and))?\s+(?-i:[A-Z])[\w-]*){0,3}|[\w-]+))",
     # 'the carrier's webhook says a parcel was delivered', 'reports that the build has failed'
     r"\b(?:says?|reports?|tells?\s+us|signals?)\s+(?:that\s+)?(?:a|an|the|its|their|our)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:was|is|has\s+been|has|got|gets)\s+(?P<s2>[\w-]+)",
@@ -1951,7 +1957,9 @@ def event_test(head: str, text: str | None = None) -> str | None:
         if parts.get("t"):
             return f"it mentions {parts['t']}"
         if parts.get("mk"):
-            if parts["mk"][0].isupper() or parts["mk"][0] in "\"“'":
+            # ('marked paid' on a service whose own event that is says what happened; a generic hook reports every
+            # change of the item: 'when a Xero invoice is marked as paid' is a test of the change)
+            if parts["mk"][0].isupper() or parts["mk"][0] in "\"“'" or not _named_provider(head.lower()):
                 return f"it mentions {parts['mk']}"
             continue
         if parts.get("w") or parts.get("m"):

@@ -71,7 +71,7 @@ def test_what_all_repeats_made_is_sent_once_after_the_loop(description):
         (
             "When a new candidate arrives via our careers webhook, if years of experience is more than 5 email "
             "hiring@acme.example, otherwise add them to the 'Juniors' Airtable table.",
-            '?.["years_of_experience"]',
+            '"years_of_experience"',
         ),
         (
             "Every hour fetch https://api.shop.example/stock and if stock level is below 10 post to #inventory in Slack.",
@@ -80,7 +80,7 @@ def test_what_all_repeats_made_is_sent_once_after_the_loop(description):
         (
             "When our signup webhook fires, route it by seats: seats >= 100 -> post to #enterprise in Slack; 10-99 -> "
             "add a row to the 'Growth' Google Sheet; under 10 -> email the user a welcome guide.",
-            '?.["seats"]',
+            '"seats"',
         ),
     ],
 )
