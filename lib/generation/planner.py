@@ -5597,6 +5597,16 @@ class _Builder:
             if len(keys) > 1 and all(each):
                 found = " || ".join(f"({p})" for p in each)
                 return (f"!({found})" if _NOT_TEST.search(test[: either.start("ws")]) else found), None
+        kinds = _KIND_WORDS.match(test)
+        if kinds and prev and not lx.threshold_in(test) and not _quoted(test):
+            # "if it's a church or a commercial building", 'if it's a wedding or a corporate event': any of the kinds,
+            # each known by its own word (the modifier where the kind shares its noun: 'commercial', 'corporate')
+            said = re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", kinds.group("ws"))
+            keys = [re.sub(r"^(?:an?)\s+", "", k, flags=re.I).split()[0] for k in said if k]
+            each = [self.expression(f"it mentions {k}", prev, context)[0] for k in keys]
+            if len(keys) > 1 and all(each):
+                found = " || ".join(f"({p})" for p in each)
+                return (f"!({found})" if kinds.group("not") else found), None
         flag = _FLAG_TEST.search(test)
         if flag and prev:  # 'patients w/ sms_opt_in true', 'where is_vip is false': the field the user named
             held = f"[true, 1, {json.dumps('true')}, {json.dumps('yes')}, {json.dumps('1')}].includes({_field_read(prev, flag.group('f'))})"
@@ -6994,6 +7004,14 @@ _NONE_STATED = re.compile(r"\b(?:is|are|was|were|has|have|had|longer|one|body)\b
 _ANY_WORD = re.compile(
     r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"
     r"(?P<ws>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)\s*$",
+    re.I,
+)
+
+
+# "it's a church or a commercial building", 'it is a wedding, a party or a corporate event': kinds, any of them
+_KIND_WORDS = re.compile(
+    r"\s*(?:it|this|that|they|they['’]re)(?:['’]s|\s+is|\s+are)?\s+(?P<not>not\s+)?(?P<ws>an?\s+[\w-]+(?:\s+[\w-]+)?"
+    r"(?:\s*,\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)*\s*,?\s+or\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)\s*$",
     re.I,
 )
 
