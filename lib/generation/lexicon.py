@@ -2194,6 +2194,17 @@ def only_if_words(text: str) -> str:
     return _only_if_re().sub("only if", text)
 
 
+@lru_cache(maxsize=1)
+def _idle_otherwise_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(lexicon()["idle_otherwise"]) + r")(?=\s*(?:[.!?\n]|$))", re.I)
+
+
+def idle_otherwise(text: str) -> str:
+    """'… only if the lead is in Cardiff, otherwise don't post anything.': the other side of a test that does nothing
+    (lexicon.json 'idle_otherwise'), dropped — a test's other side does nothing unless a step is said for it."""
+    return _idle_otherwise_re().sub("", text)
+
+
 def opened_places(text: str) -> str:
     """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
     a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""

@@ -267,6 +267,7 @@ def draft(description: str) -> Draft:
     # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
     description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
+    description = lx.idle_otherwise(description)  # '…, otherwise don't post anything.': no step on that side
     description = lx.checked_places(description)  # 'their Gmail inbox checked' → 'check their Gmail inbox'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(

@@ -11720,7 +11720,7 @@ _AFTERTHOUGHT = re.compile(
     # 'Only customers who accepted marketing should be added', '… should get it': what the kept items get is the
     # step said before, not part of the test
     r"(?:\s+(?:should|must|need\s+to|will|can)\s+(?:be\s+[a-z]+|get\s+(?:it|one|them|this|that)|receive\s+(?:it|one)))?"
-    r"(?:,?\s+though)?\s*[.!]?\s*$",
+    r"(?:,?\s+(?:though|tho))?\s*[.!]?\s*$",
     re.I,
 )
 
