@@ -2205,6 +2205,21 @@ def idle_otherwise(text: str) -> str:
     return _idle_otherwise_re().sub("", text)
 
 
+def split_recaps(text: str) -> str:
+    """'… And if they say it's rare, forward it to Slack #rarities. Every sighting goes in Airtable, only the rare ones
+    go to Slack.': a sentence saying again how a test splits the items between two places told before it
+    (lexicon.json 'split_recaps') is blanked (spaces, so every position stays) — its steps are those already said."""
+    out = text
+    for m in re.finditer(lexicon()["split_recaps"], text, re.I):
+        before = text[: m.start("s")]
+        places = [m.group(g).split()[-1].strip("'\"‘’“”#") for g in ("a", "b")]
+        if re.search(r"\bif\b", before, re.I) and all(
+            p and re.search(rf"\b{re.escape(p)}\b", before, re.I) for p in places
+        ):
+            out = out[: m.start("s")] + " " * (m.end("s") - m.start("s")) + out[m.end("s") :]
+    return out
+
+
 def opened_places(text: str) -> str:
     """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
     a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""

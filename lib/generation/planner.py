@@ -268,6 +268,7 @@ def draft(description: str) -> Draft:
     description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.idle_otherwise(description)  # '…, otherwise don't post anything.': no step on that side
+    description = lx.split_recaps(description)  # '… Every sighting goes in Airtable, only the rare ones go to Slack.'
     description = lx.checked_places(description)  # 'their Gmail inbox checked' → 'check their Gmail inbox'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(
