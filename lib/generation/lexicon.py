@@ -2205,6 +2205,12 @@ def idle_otherwise(text: str) -> str:
     return _idle_otherwise_re().sub("", text)
 
 
+def ban_widenings(text: str) -> str:
+    """"Don't post anything to X, not even a reply": the widening at a ban's end names no step (lexicon.json
+    'ban_widenings'); only the ban is kept."""
+    return re.sub(lexicon()["ban_widenings"], lambda m: m.group("ban"), text, flags=re.I)
+
+
 def split_recaps(text: str) -> str:
     """'… And if they say it's rare, forward it to Slack #rarities. Every sighting goes in Airtable, only the rare ones
     go to Slack.': a sentence saying again how a test splits the items between two places told before it
@@ -2272,6 +2278,21 @@ def verdict_tests(text: str) -> str:
         return f"{m.group('lead')} {m.group('obj')} {'are' if m.group('obj').lower() == 'them' else 'is'} "
 
     return obj.sub(said, text)
+
+
+def judged_each(text: str) -> str:
+    """'- AI judges whether each review is negative\n- Negative ones → Slack #front-of-house' → 'For each review, have AI
+    judge whether it is negative; if it is, it goes to Slack #front-of-house': each item's verdict, then the step for
+    the items of that verdict (lexicon.json 'judged_each'), as a test of each item's verdict."""
+
+    def said(m: re.Match[str]) -> str:
+        kind_words = [w.lower() for w in m.group("kind").split() if w.lower() not in ("a", "an")]
+        first = m.group("said").lower()
+        if not any(first[:5] == w[:5] for w in kind_words):
+            return m.group(0)
+        return f"{m.group('lead')}For each {m.group('noun')}, have AI judge whether it is {m.group('kind')}; if it is, it goes to "
+
+    return re.sub(lexicon()["judged_each"], said, text, flags=re.I)
 
 
 def kinds_then_routes(text: str) -> str:

@@ -225,6 +225,7 @@ def draft(description: str) -> Draft:
     # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
     # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
     description = trigger_fields(description)
+    description = lx.ban_widenings(description)  # "Don't post anything to X, not even a reply" → "Don't post … X"
     # '| above 12% | SMS the kiln manager … |\n| otherwise | post … |': a rules table is the tests it stands for
     description = rules_read(description)
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
@@ -259,6 +260,8 @@ def draft(description: str) -> Draft:
     )  # "the Excel workbook, the 'Carpet Jobs' one" → "… workbook 'Carpet Jobs'"
     # 'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198'
     description = lx.spoken_phone_numbers(description)
+    # '- AI judges whether each review is negative\n- Negative ones → Slack #x': each item's verdict tested
+    description = lx.judged_each(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     # "open the 'Log' sheet, add a row …" → "add a row to the 'Log' sheet …"
