@@ -696,7 +696,9 @@ def _got_re() -> re.Pattern[str]:
         r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
         r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?"
         # ('… their name goes into the sheet and they get a welcome email': the person the sentence is about)
-        r"|(?-i:they|he|she))\s+"
+        r"|(?-i:they|he|she)"
+        # ('if the total is over £2,000, ops@loos.co.uk also gets an email': an address said as who receives it)
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+"
         r"(?:(?:automatically|also|always|immediately)\s+)?"  # 'the customer automatically gets an email'
         r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
