@@ -2208,7 +2208,7 @@ def idle_otherwise(text: str) -> str:
 
 
 def ban_widenings(text: str) -> str:
-    """"Don't post anything to X, not even a reply": the widening at a ban's end names no step (lexicon.json
+    """'Don't post anything to X, not even a reply': the widening at a ban's end names no step (lexicon.json
     'ban_widenings'); only the ban is kept."""
     return re.sub(lexicon()["ban_widenings"], lambda m: m.group("ban"), text, flags=re.I)
 

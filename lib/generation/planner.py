@@ -225,7 +225,8 @@ def draft(description: str) -> Draft:
     # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
     # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
     description = trigger_fields(description)
-    description = lx.ban_widenings(description)  # "Don't post anything to X, not even a reply" → "Don't post … X"
+    # "Don't post anything to X, not even a reply" → "Don't post anything to X"
+    description = lx.ban_widenings(description)
     # '| above 12% | SMS the kiln manager … |\n| otherwise | post … |': a rules table is the tests it stands for
     description = rules_read(description)
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
@@ -271,7 +272,8 @@ def draft(description: str) -> Draft:
     description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.idle_otherwise(description)  # '…, otherwise don't post anything.': no step on that side
-    description = lx.split_recaps(description)  # '… Every sighting goes in Airtable, only the rare ones go to Slack.'
+    # '… Every sighting goes in Airtable, only the rare ones go to Slack.': a recap of the test, no steps
+    description = lx.split_recaps(description)
     description = lx.checked_places(description)  # 'their Gmail inbox checked' → 'check their Gmail inbox'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(
