@@ -696,7 +696,9 @@ def _got_re() -> re.Pattern[str]:
         r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
         r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?"
         # ('… their name goes into the sheet and they get a welcome email': the person the sentence is about)
-        r"|(?-i:they|he|she))\s+"
+        r"|(?-i:they|he|she)"
+        # ('if the total is over £2,000, ops@loos.co.uk also gets an email': an address said as who receives it)
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+"
         r"(?:(?:automatically|also|always|immediately)\s+)?"  # 'the customer automatically gets an email'
         r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
@@ -2199,6 +2201,38 @@ def only_if_words(text: str) -> str:
     return _only_if_re().sub("only if", text)
 
 
+@lru_cache(maxsize=1)
+def _idle_otherwise_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(lexicon()["idle_otherwise"]) + r")(?=\s*(?:[.!?\n]|$))", re.I)
+
+
+def idle_otherwise(text: str) -> str:
+    """'… only if the lead is in Cardiff, otherwise don't post anything.': the other side of a test that does nothing
+    (lexicon.json 'idle_otherwise'), dropped — a test's other side does nothing unless a step is said for it."""
+    return _idle_otherwise_re().sub("", text)
+
+
+def ban_widenings(text: str) -> str:
+    """'Don't post anything to X, not even a reply': the widening at a ban's end names no step (lexicon.json
+    'ban_widenings'); only the ban is kept."""
+    return re.sub(lexicon()["ban_widenings"], lambda m: m.group("ban"), text, flags=re.I)
+
+
+def split_recaps(text: str) -> str:
+    """'… And if they say it's rare, forward it to Slack #rarities. Every sighting goes in Airtable, only the rare ones
+    go to Slack.': a sentence saying again how a test splits the items between two places told before it
+    (lexicon.json 'split_recaps') is blanked (spaces, so every position stays) — its steps are those already said."""
+    out = text
+    for m in re.finditer(lexicon()["split_recaps"], text, re.I):
+        before = text[: m.start("s")]
+        places = [m.group(g).split()[-1].strip("'\"‘’“”#") for g in ("a", "b")]
+        if re.search(r"\bif\b", before, re.I) and all(
+            p and re.search(rf"\b{re.escape(p)}\b", before, re.I) for p in places
+        ):
+            out = out[: m.start("s")] + " " * (m.end("s") - m.start("s")) + out[m.end("s") :]
+    return out
+
+
 def opened_places(text: str) -> str:
     """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
     a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""
@@ -2251,6 +2285,21 @@ def verdict_tests(text: str) -> str:
         return f"{m.group('lead')} {m.group('obj')} {'are' if m.group('obj').lower() == 'them' else 'is'} "
 
     return obj.sub(said, text)
+
+
+def judged_each(text: str) -> str:
+    """'- AI judges whether each review is negative\n- Negative ones → Slack #front-of-house' → 'For each review, have AI
+    judge whether it is negative; if it is, it goes to Slack #front-of-house': each item's verdict, then the step for
+    the items of that verdict (lexicon.json 'judged_each'), as a test of each item's verdict."""
+
+    def said(m: re.Match[str]) -> str:
+        kind_words = [w.lower() for w in m.group("kind").split() if w.lower() not in ("a", "an")]
+        first = m.group("said").lower()
+        if not any(first[:5] == w[:5] for w in kind_words):
+            return m.group(0)
+        return f"{m.group('lead')}For each {m.group('noun')}, have AI judge whether it is {m.group('kind')}; if it is, it goes to "
+
+    return re.sub(lexicon()["judged_each"], said, text, flags=re.I)
 
 
 def kinds_then_routes(text: str) -> str:

@@ -227,6 +227,8 @@ def draft(description: str) -> Draft:
     # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
     # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
     description = trigger_fields(description)
+    # "Don't post anything to X, not even a reply" → "Don't post anything to X"
+    description = lx.ban_widenings(description)
     # '| above 12% | SMS the kiln manager … |\n| otherwise | post … |': a rules table is the tests it stands for
     description = rules_read(description)
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
@@ -261,6 +263,8 @@ def draft(description: str) -> Draft:
     )  # "the Excel workbook, the 'Carpet Jobs' one" → "… workbook 'Carpet Jobs'"
     # 'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198'
     description = lx.spoken_phone_numbers(description)
+    # '- AI judges whether each review is negative\n- Negative ones → Slack #x': each item's verdict tested
+    description = lx.judged_each(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     # "open the 'Log' sheet, add a row …" → "add a row to the 'Log' sheet …"
@@ -269,6 +273,9 @@ def draft(description: str) -> Draft:
     # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
     description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
+    description = lx.idle_otherwise(description)  # '…, otherwise don't post anything.': no step on that side
+    # '… Every sighting goes in Airtable, only the rare ones go to Slack.': a recap of the test, no steps
+    description = lx.split_recaps(description)
     description = lx.checked_places(description)  # 'their Gmail inbox checked' → 'check their Gmail inbox'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(
@@ -5694,6 +5701,16 @@ class _Builder:
             if len(keys) > 1 and all(each):
                 found = " || ".join(f"({p})" for p in each)
                 return (f"!({found})" if _NOT_TEST.search(test[: either.start("ws")]) else found), None
+        kinds = _KIND_WORDS.match(test)
+        if kinds and prev and not lx.threshold_in(test) and not _quoted(test):
+            # "if it's a church or a commercial building", 'if it's a wedding or a corporate event': any of the kinds,
+            # each known by its own word (the modifier where the kind shares its noun: 'commercial', 'corporate')
+            said = re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", kinds.group("ws"))
+            keys = [re.sub(r"^(?:an?)\s+", "", k, flags=re.I).split()[0] for k in said if k]
+            each = [self.expression(f"it mentions {k}", prev, context)[0] for k in keys]
+            if len(keys) > 1 and all(each):
+                found = " || ".join(f"({p})" for p in each)
+                return (f"!({found})" if kinds.group("not") else found), None
         flag = _FLAG_TEST.search(test)
         if flag and prev:  # 'patients w/ sms_opt_in true', 'where is_vip is false': the field the user named
             held = f"[true, 1, {json.dumps('true')}, {json.dumps('yes')}, {json.dumps('1')}].includes({_field_read(prev, flag.group('f'))})"
@@ -7128,6 +7145,14 @@ _NONE_STATED = re.compile(r"\b(?:is|are|was|were|has|have|had|longer|one|body)\b
 _ANY_WORD = re.compile(
     r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"
     r"(?P<ws>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)\s*$",
+    re.I,
+)
+
+
+# "it's a church or a commercial building", 'it is a wedding, a party or a corporate event': kinds, any of them
+_KIND_WORDS = re.compile(
+    r"\s*(?:it|this|that|they|they['’]re)(?:['’]s|\s+is|\s+are)?\s+(?P<not>not\s+)?(?P<ws>an?\s+[\w-]+(?:\s+[\w-]+)?"
+    r"(?:\s*,\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)*\s*,?\s+or\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)\s*$",
     re.I,
 )
 

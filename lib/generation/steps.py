@@ -6452,7 +6452,8 @@ def _given_input_in(query: str, description: str) -> str:
 # 'Sensors post readings to https://…', 'our weather station publishes its data at https://…': something else sends its
 # data to an address (a subject that is not the run's, a verb of sending, the address after it)
 _POSTED_BY_OTHERS = re.compile(
-    r"^\W*(?:(?:the|our|my|their|all|each|every|its)\s+)?(?:[\w-]+\s+){0,3}?"
+    # ('The controller in the sheds at our shrimp farm posts its readings to …': where the thing is, said with it)
+    r"^\W*(?:(?:the|our|my|their|all|each|every|its)\s+)?(?:[\w-]+\s+){0,8}?"
     r"(?!(?:bot|workflow|flow|agent|automation|it|sim|system|i|we|you|then|and|also|please|just)\b)[a-z][\w-]*\s+"
     r"(?P<verb>post|posts|send|sends|push|pushes|publish|publishes|upload|uploads|write|writes|report|reports|"
     r"stream|streams|dump|dumps)\s+(?P<what>(?:[\w'’-]+\s+){0,4}?)(?P<prep>to|at|on|into)\s+(?=https?://)",
@@ -11772,7 +11773,7 @@ _AFTERTHOUGHT = re.compile(
     # 'Only customers who accepted marketing should be added', '… should get it': what the kept items get is the
     # step said before, not part of the test
     r"(?:\s+(?:should|must|need\s+to|will|can)\s+(?:be\s+[a-z]+|get\s+(?:it|one|them|this|that)|receive\s+(?:it|one)))?"
-    r"(?:,?\s+though)?\s*[.!]?\s*$",
+    r"(?:,?\s+(?:though|tho))?\s*[.!]?\s*$",
     re.I,
 )
 
