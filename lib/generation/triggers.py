@@ -203,6 +203,11 @@ _CHAT_HINT = re.compile(
     r"(?!\s+(?:in|on)\s+(?:ms\s+|microsoft\s+)?(?:teams|slack|whatsapp|telegram|discord|google)\b))",
     re.I,
 )
+# 'i want to hit run', 'whenever we press the run button', 'when I click Start': a press of the workflow's own button
+_PRESS_RUN = (
+    r"\b(?:i|we)\s+(?:[\w'’]+\s+){0,3}?(?:click|press|hit|tap|push)(?:es|s|ed)?\s+(?:on\s+)?(?:the\s+)?['‘\"“]?"
+    r"(?:run|start|go)['’\"”]?(?:\s+button)?(?!\s*[\w'’-]*\s*(?:of|on|in|for|at)\b)(?=\W|$)"
+)
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
 _MANUAL_HINT = re.compile(
     r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
@@ -211,6 +216,8 @@ _MANUAL_HINT = re.compile(
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|(?:the|a|an|my|our) (?:workflow|flow|automation))?"
     r"\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
+    # 'i want to hit run n have it pull …', 'whenever I press run, …': the user's press of Run is each run
+    r"|" + _PRESS_RUN +
     # 'When I type in the topic of a letter, …', 'when I paste a link, …': the run's input, given by hand (not
     # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
     r"|\bwhen(?:ever)?\s+i\s+(?:type|paste|key)(?:\s+in)?\b(?![^.;,\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
@@ -1233,6 +1240,16 @@ def read_schedule(text: str) -> Trigger | None:
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
     # ('…/forecast?hourly=wind_speed_10m', '…/daily-report'): a web address's words say nothing of when it runs
     text = re.sub(r"\bhttps?://\S+", lambda m: " " * len(m.group(0)), text)
+    # ("reply to them 'thanks! pickup is fri 4-7pm'", 'a WhatsApp saying "See you Thursday at 10:00"'): a clock in
+    # the words a message carries is no time the run keeps (a quote said as an ask is read: `_said`)
+    text = _QUOTED.sub(
+        lambda m: (
+            " " * len(m.group(0))
+            if not _said(m.group(0)) and find_time(m.group(0))[0] is not None
+            else m.group(0)
+        ),
+        text,
+    )
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
@@ -3750,6 +3767,46 @@ def _on_each_line(text: str) -> Trigger | None:
     return None
 
 
+# a line of a list after the first, its head before an arrow: '• failed payment → tell the treasurer …'
+_LISTED_ARROW = re.compile(r"\n[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*(?=[^\n]{3,100}?\s(?:->|→|=>)\s)")
+
+
+def _arrow_line(text: str) -> Trigger | None:
+    """'Call w/ Harbour Seals WPC • subs collected via Stripe • failed payment → tell the treasurer in Slack …': a line
+    of a list whose head before an arrow names a service's event ('failed payment', 'payment fails') starts each run,
+    as it would on the first line, unless a clock says when the run goes; a line before it in the same list that
+    names the event's service and asks nothing ('subs collected via Stripe') tells where the items come from, no
+    step."""
+    if find_time(text)[0] is not None:
+        return None
+    for found in _LISTED_ARROW.finditer(text):
+        line = text[found.end() :].split("\n", 1)[0]
+        hook = _arrow_event(line, text)
+        if hook is None or hook.kind != "webhook":
+            continue
+        hook.spans = [(a + found.end(), b + found.end()) for a, b in hook.spans]
+        provider = hook.values.get("webhookProvider")
+        at = found.start()
+        for _ in range(3):
+            start = text.rfind("\n", 0, at) + 1
+            before = text[start:at]
+            if not before.strip() or provider in (None, "generic"):
+                break
+            if (
+                _provider(before.lower()) == provider
+                and not _IMPERATIVE.search(" " + before)
+                and "→" not in before
+            ):
+                body = len(before) - len(before.lstrip(" \t-*•"))
+                hook.spans.append((start + body, at))
+                break
+            at = start - 1
+            if at <= 0:
+                break
+        return hook
+    return None
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'When it's 07:00 on Saturdays, text …', 'once it hits midnight': a clock the run waits for, no event
     clocked = re.match(
@@ -3804,8 +3861,9 @@ def _read_trigger(text: str) -> Trigger:
         return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    stated = manual is not None and re.match(
-        r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
+    stated = manual is not None and (
+        re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
+        or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
     )
     if manual and (stated or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)):
         # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
@@ -4042,7 +4100,7 @@ def _read_trigger(text: str) -> Trigger:
             )
             hook.spans = [(arrival.start(), arrival.start() + max(said, 1))]
             return hook
-    hook = _on_each_line(text)
+    hook = _on_each_line(text) or _arrow_line(text)
     if hook:
         return hook
     schedule = read_schedule(text)
@@ -4065,9 +4123,23 @@ def _read_trigger(text: str) -> Trigger:
         re.I,
     )
     # ('… a research brief on a prospect whenever I ask for one in chat': what is asked in the chat starts a chat run)
+    # ('a chat assistant on our website that answers …, and, when someone says they want to join a workshop, logs
+    # their name': what a person says to the chat named before, no event of a service)
+    said_to_chat = (
+        when is not None
+        and re.match(
+            r"when(?:ever)?\s+(?:someone|somebody|anyone|anybody)\s+(?:says?|asks?|wants?|tells?)\b",
+            when.group(0) + first[when.end() :],
+            re.I,
+        )
+        is not None
+        and _CHAT_HINT.search(first[: when.start()]) is not None
+    )
     hook = (
         read_webhook(first)
-        if when and not _CHAT_HINT.search(re.split(r"[,;]", first[when.start() :], maxsplit=1)[0])
+        if when
+        and not said_to_chat
+        and not _CHAT_HINT.search(re.split(r"[,;]", first[when.start() :], maxsplit=1)[0])
         else None
     )
     if hook:
