@@ -1250,6 +1250,8 @@ def read_schedule(text: str) -> Trigger | None:
         ),
         text,
     )
+    # 'you'll be saving a lot of my evenings': a person's time, no time the run keeps
+    text = re.sub(lexicon()["owned_times"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
