@@ -4805,7 +4805,9 @@ class _Builder:
             if ident is None or found is None or found not in self.made_ids:
                 return None
             ref, objects = self.made_ids[found]
-            named = {re.sub(r"['’]s$", "", w) for w in f"{ident.group(1)} {ident.group(2) or ''}".lower().split()}
+            named = {
+                re.sub(r"['’]s$", "", w) for w in f"{ident.group(1)} {ident.group(2) or ''}".lower().split()
+            }
             # ('comment on the GitHub issue with the Jira key': the service that made it names it too)
             from lib.generation.services import aliases
 

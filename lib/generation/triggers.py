@@ -2950,6 +2950,7 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook":
         _channel_service(text, trigger)
         _run_on_said(text, trigger)
+        _webhook_sent_by(text, trigger)
     return trigger
 
 
@@ -3063,6 +3064,27 @@ def _provider_names() -> str:
         n for key, entry in lexicon()["webhook_providers"].items() if key != "generic" for n in entry["names"]
     ]
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# '…, Jira can send a webhook — …', 'Jira sends a webhook:': a service said to send the run's event, in a clause of its own
+_SENDS_WEBHOOK = re.compile(
+    r"(?:^|(?<=[,;:.!?\n—–]))[^\S\n]*(?P<clause>(?:and\s+|so\s+)?(?P<who>[\w.-]+(?:\s+[\w.-]+)?)\s+"
+    r"(?:can\s+|could\s+|will\s+|would\s+|does\s+)?(?:sends?|fires?|posts?|calls?)\s+(?:you\s+|us\s+|sim\s+)?"
+    r"(?:an?\s+)?web-?hooks?)(?=\s*(?:[,;:.!?\n—–]|$))",
+    re.I,
+)
+
+
+def _webhook_sent_by(text: str, trigger: Trigger) -> None:
+    """'When a Jira issue in project LOOS moves to Done, Jira can send a webhook — …': the clause saying the event's
+    service sends a webhook tells how the run starts, no step (only a clause whose subject is a service)."""
+    for found in _SENDS_WEBHOOK.finditer(text):
+        span = found.span("clause")
+        if any(a <= span[0] < b for a, b in trigger.spans) or _negated(text, span):
+            continue
+        if not (lx.integrations_in(found.group("who")) or _provider(found.group("who").lower())):
+            continue
+        trigger.spans.append(span)
 
 
 def _named_beside(text: str, trigger: Trigger) -> None:
