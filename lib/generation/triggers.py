@@ -2951,6 +2951,7 @@ def read_trigger(text: str) -> Trigger:
         _channel_service(text, trigger)
         _run_on_said(text, trigger)
         _webhook_sent_by(text, trigger)
+        _inbox_address(text, trigger)
     return trigger
 
 
@@ -3064,6 +3065,23 @@ def _provider_names() -> str:
         n for key, entry in lexicon()["webhook_providers"].items() if key != "generic" for n in entry["names"]
     ]
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# ', orders@antepbaklava.co.uk —' right after 'when an order email comes into Gmail': the inbox's address, set off
+_INBOX_ADDRESS = re.compile(
+    r"[^\S\n]*[,(—–-][^\S\n]*(?:(?:at|to|i\.e\.|namely)\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\S\n]*(?:\)|(?=[,—–;:]))"
+)
+
+
+def _inbox_address(text: str, trigger: Trigger) -> None:
+    """'when a wholesale order email comes into Gmail, orders@antepbaklava.co.uk — uh, have the AI …': an address
+    set off right after a mail event's words is the inbox it arrives at, no address a step writes to."""
+    if trigger.values.get("webhookProvider") not in ("gmail", "outlook") or not trigger.spans:
+        return
+    end = max(b for _, b in trigger.spans)
+    found = _INBOX_ADDRESS.match(text, end)
+    if found:
+        trigger.spans.append(found.span())
 
 
 # '…, Jira can send a webhook — …', 'Jira sends a webhook:': a service said to send the run's event, in a clause of its own
