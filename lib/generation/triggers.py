@@ -2362,6 +2362,15 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
             head,
             re.I,
         )
+        # ('Anyone automated GitHub → Jira?', 'Has anybody connected Typeform -> Notion?': a question to other users
+        # naming two services, no event)
+        or re.match(
+            r"\W*(?:(?:has|have|did|does|do)\s+)?(?:anyone|anybody|someone|somebody|any\s+of\s+you|you\s+guys)\s+"
+            r"(?:[\w'’]+\s+){0,2}?(?:automated?|built|build|done|connected|connect|wired|set\s+up|tried|integrated|"
+            r"synced|linked|hooked)\b",
+            head,
+            re.I,
+        )
         # 'Each new Jotform submission that mentions a refund: …' is the event
         and not (arrow.group(2) == ":" and re.match(r"\W*(?:each|every|any)\s+new\b", head, re.I))
         or read_schedule(head) is not None
