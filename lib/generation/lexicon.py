@@ -693,7 +693,8 @@ def _got_re() -> re.Pattern[str]:
     return re.compile(
         r"(?P<lead>(?:^|[.;:!?\n,—–]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
         # ('I'd like the customer to get a short 'your units have been serviced' email': the wish, then whom it reaches)
-        r"(?P<wish>(?:i|we)(?:['’]d|\s+would)\s+(?:like|love)\s+|(?:i|we)\s+(?:want|need)\s+)?"
+        # ('I want each parent to get a text' is read as the wish it is elsewhere)
+        r"(?P<wish>(?:i|we)(?:['’]d|\s+would)\s+(?:like|love)\s+)?"
         # 'the salesperson who owns the lead gets an email': a person named by what they own or handle
         r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
         r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?"

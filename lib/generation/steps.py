@@ -3057,8 +3057,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         any(
             re.search(
                 # (not where it is sent: '… to the WhatsApp number +34 …', 'and the Telegram id 5512…')
-                # ('with the new Jira key': what a step before made, named so)
-                r"(?<!\bto )(?<!\bat )(?<!\bvia )\b(?:the|its|that)\s+(?:(?:new|newly\s+created|new(?:ly)?\s+made)\s+)?"
+                r"(?<!\bto )(?<!\bat )(?<!\bvia )\b(?:the|its|that)\s+"
                 + re.escape(p.strip())
                 # ('the Airtable record id', 'the Notion page link': a thing of the service named with its part)
                 + r"\s+(?:(?:record|row|issue|ticket|page|item|task|card|deal|event|file|doc|document)\s+)?"

@@ -2362,9 +2362,10 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
             head,
             re.I,
         )
-        # ('Anyone automated GitHub → Jira?', 'Has anybody connected Typeform -> Notion?': a question to other users
-        # naming two services, no event)
-        or re.match(
+        # ('Anyone automated GitHub → Jira? … Whenever an issue is opened in GitHub repo …': a question to other
+        # users naming two services, no event when a later sentence names the event or a schedule is said)
+        or (_later_event(full) is not None or read_schedule(full) is not None)
+        and re.match(
             r"\W*(?:(?:has|have|did|does|do)\s+)?(?:anyone|anybody|someone|somebody|any\s+of\s+you|you\s+guys)\s+"
             r"(?:[\w'’]+\s+){0,2}?(?:automated?|built|build|done|connected|connect|wired|set\s+up|tried|integrated|"
             r"synced|linked|hooked)\b",
@@ -3825,10 +3826,11 @@ _LISTED_ARROW = re.compile(r"\n[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*(?=[^\n]{3
 def _arrow_line(text: str) -> Trigger | None:
     """'Call w/ Harbour Seals WPC • subs collected via Stripe • failed payment → tell the treasurer in Slack …': a line
     of a list whose head before an arrow names a service's event ('failed payment', 'payment fails') starts each run,
-    as it would on the first line, unless a clock says when the run goes; a line before it in the same list that
+    as it would on the first line, unless a schedule says when the run goes ('Every 30 minutes, … sort each one:
+    - sales enquiries → create a lead'); a line before it in the same list that
     names the event's service and asks nothing ('subs collected via Stripe') tells where the items come from, no
     step."""
-    if find_time(text)[0] is not None:
+    if find_time(text)[0] is not None or read_schedule(text) is not None:
         return None
     for found in _LISTED_ARROW.finditer(text):
         line = text[found.end() :].split("\n", 1)[0]
