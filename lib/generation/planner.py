@@ -4820,7 +4820,12 @@ class _Builder:
             }
             # ('save each booking that comes through our Telegram bot in Airtable and reply with their booking number':
             # what the write stored is the item the event brought, named by the event's noun)
-            brought = set((self.trigger.values.get("webhookPath") or "").split("-")) - {""}
+            # (a reply only: 'email finance with the contract id' names the event's contract, not the page made)
+            brought = (
+                set((self.trigger.values.get("webhookPath") or "").split("-")) - {""}
+                if re.search(r"\b(?:repl(?:y|ies)|respond|answer)", step.text or "", re.I)
+                else set()
+            )
             return ref if named & {*objects, "new", *made_by, *brought} else None
         return self.link_asked_for(step, heads)
 

@@ -2362,6 +2362,8 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
             head,
             re.I,
         )
+        # 'Each new Jotform submission that mentions a refund: …' is the event
+        and not (arrow.group(2) == ":" and re.match(r"\W*(?:each|every|any)\s+new\b", head, re.I))
         # ('Anyone automated GitHub → Jira? … Whenever an issue is opened in GitHub repo …': a question to other
         # users naming two services, no event when a later sentence names the event or a schedule is said)
         or (_later_event(full) is not None or read_schedule(full) is not None)
@@ -2372,8 +2374,6 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
             head,
             re.I,
         )
-        # 'Each new Jotform submission that mentions a refund: …' is the event
-        and not (arrow.group(2) == ":" and re.match(r"\W*(?:each|every|any)\s+new\b", head, re.I))
         or read_schedule(head) is not None
         or not (
             _provider(head.lower())
