@@ -691,7 +691,10 @@ def doer_steps(text: str) -> str:
 def _got_re() -> re.Pattern[str]:
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.compile(
-        r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
+        r"(?P<lead>(?:^|[.;:!?\n,—–]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
+        # ('I'd like the customer to get a short 'your units have been serviced' email': the wish, then whom it reaches)
+        # ('I want each parent to get a text' is read as the wish it is elsewhere)
+        r"(?P<wish>(?:i|we)(?:['’]d|\s+would)\s+(?:like|love)\s+)?"
         # 'the salesperson who owns the lead gets an email': a person named by what they own or handle
         r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
         r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?"
@@ -700,8 +703,11 @@ def _got_re() -> re.Pattern[str]:
         # ('if the total is over £2,000, ops@loos.co.uk also gets an email': an address said as who receives it)
         r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+"
         r"(?:(?:automatically|also|always|immediately)\s+)?"  # 'the customer automatically gets an email'
-        r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
-        r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
+        r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent)|"
+        r"(?<=\s)to\s+(?:get|receive|be\s+sent)(?=\s+(?:an?|one)\s))\s+"
+        r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?"
+        # ("a short 'your units have been serviced' email": the words it says, quoted before the noun)
+        r"(?P<said>'[^'\n]{2,120}'\s+|\"[^\"\n]{2,120}\"\s+|“[^”\n]{2,120}”\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
         re.I,
     )
 
@@ -727,7 +733,8 @@ def _got_if_re() -> re.Pattern[str]:
 # an aside telling where a value of each item lives — no read of its own, the item holds it
 _HELD_ASIDE = re.compile(
     r"\s*\((?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?[\w' -]{1,30}?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?"
-    r"(?:(?:column|field|property)\s+)?(?:in|on|of)\s+(?:the|that|this|each|every|their|its|our)\s+[\w -]{1,30}\)",
+    # ('(their email is a custom field on the ticket)')
+    r"(?:(?:[\w-]+\s+)?(?:column|field|property)\s+)?(?:in|on|of)\s+(?:the|that|this|each|every|their|its|our)\s+[\w -]{1,30}\)",
     re.I,
 )
 
@@ -880,7 +887,8 @@ def recipients_as_steps(text: str) -> str:
         kind = m.group("kind")
         told = f" a {kind}" if kind and kind.lower() not in ("new", "short", "quick") else ""
         who = {"they": "them", "he": "him", "she": "her"}.get(m.group("who"), m.group("who"))
-        return f"{m.group('lead')}{verb} {who}{told}"
+        said = f" saying {m.group('said').strip()}" if m.group("said") else ""
+        return f"{m.group('lead')}{verb} {who}{told}{said}"
 
     # 'reply via email to the employee (employee_email) that …', 'respond to the customer by email': an e-mail to them
     text = re.sub(
@@ -893,6 +901,19 @@ def recipients_as_steps(text: str) -> str:
         r"\b(?:reply|respond|write\s+back|answer)\s+to\s+((?:the|each|every|that|this)\s+(?:[\w-]+\s+)?[\w-]+)"
         r"\s+(?:via|by|over|through)\s+e-?mail\b",
         r"email \1",
+        text,
+        flags=re.I,
+    )
+    # ("I'd like the customer to get a short email, and the job added to the Google Sheet 'Serviced Units'": the wish
+    # goes on to the item after 'and', said with its participle — the verb before the item)
+    made = lexicon()["made_participles"]["participles"]
+    text = re.sub(
+        r"(?P<head>\b(?:i|we)(?:['’]d|\s+would)\s+(?:like|love)\s+[^.;!?\n]{3,200}?\bto\s+(?:get|receive|be\s+sent)\s+"
+        r"[^.;!?\n]{1,160}?,?\s+and\s+)(?P<what>(?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+        r"(?P<part>"
+        + "|".join(map(re.escape, made))
+        + r")\s+(?P<prep>to|in|into|onto|on)\s+(?=(?:the|our|a|an|that|my)\b)",
+        lambda m: f"{m.group('head')}{made[m.group('part').lower()]} {m.group('what')} {m.group('prep')} ",
         text,
         flags=re.I,
     )

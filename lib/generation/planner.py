@@ -4880,8 +4880,10 @@ class _Builder:
             # 'with the ticket key', "with the new issue's ID": the identifier of what was made, named by its noun
             # ('with the envelope id' names what the event is about, not what a step made; 'email the reporter the
             # issue key': the identifier as what the message sends)
+            # ('with the number of order': the noun after it, as a translation leaves it)
             ident = re.search(
-                r"\b(?:with\s+)?(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b",
+                r"\b(?:with\s+)?(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b"
+                r"(?:\s+of\s+(?:the\s+|their\s+|its\s+)?([a-z][\w-]*))?",
                 step.text or "",
                 re.I,
             )
@@ -4889,7 +4891,9 @@ class _Builder:
             if ident is None or found is None or found not in self.made_ids:
                 return None
             ref, objects = self.made_ids[found]
-            named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
+            named = {
+                re.sub(r"['’]s$", "", w) for w in f"{ident.group(1)} {ident.group(2) or ''}".lower().split()
+            }
             # ('comment on the GitHub issue with the Jira key': the service that made it names it too)
             from lib.generation.services import aliases
 
@@ -4900,7 +4904,15 @@ class _Builder:
                 for n in (t.replace("_", " "), *aliases(t))
                 if n
             }
-            return ref if named & {*objects, "new", *made_by} else None
+            # ('save each booking that comes through our Telegram bot in Airtable and reply with their booking number':
+            # what the write stored is the item the event brought, named by the event's noun)
+            # (a reply only: 'email finance with the contract id' names the event's contract, not the page made)
+            brought = (
+                set((self.trigger.values.get("webhookPath") or "").split("-")) - {""}
+                if re.search(r"\b(?:repl(?:y|ies)|respond|answer)", step.text or "", re.I)
+                else set()
+            )
+            return ref if named & {*objects, "new", *made_by, *brought} else None
         return self.link_asked_for(step, heads)
 
     def link_asked_for(self, step: Step, heads: list[tuple[str, str]]) -> str | None:

@@ -198,7 +198,11 @@ def made_object(block_type: str, operation: str | None) -> str | None:
 
 
 def made_id(block_type: str, operation: str | None) -> str | None:
-    """The output a write returns its new record's identifier in ('issueKey', 'id'), when it declares one."""
+    """The output a write returns its new record's identifier in ('issueKey', 'id'), when it declares one
+    (services.json 'id': a path inside the output — Airtable's create returns the records it made)."""
+    given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("id")
+    if given:
+        return str(given)
     return next(
         (k for k in _declared_outputs(block_type, operation) if re.search(r"(?:key|id)$", k, re.I)), None
     )

@@ -674,8 +674,10 @@ def sentences(text: str) -> list[str]:
     )
     # 'text them the message "Depot opens at 7. Bring your badge."': the words a message says, quoted, are one
     # sentence of its step, whatever ends their own sentences inside the quotes
+    # ("reply to them on whatsapp 'thanks! pickup is fri 4-7pm'": the same in single quotes, opened after no word —
+    # an apostrophe ('we'll', "customers' names") opens nothing)
     protected = re.sub(
-        r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”",
+        r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”|(?<!\w)'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?[.!?]\s(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?!\w)",
         lambda m: m.group(0).translate(_QUOTED_ENDS),
         protected,
     )
@@ -779,7 +781,8 @@ def _protect_lists(text: str) -> str:
     )
     # "post 'Good morning team, stand-up in 15 minutes!'": the words a message says, quoted, end no clause
     text = re.sub(
-        r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'[^'\n]{2,200}'(?!\w)",
+        # ('got it, we'll confirm by tomorrow': an apostrophe inside a word ends no quote)
+        r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){2,200}?'(?!\w)",
         lambda m: m.group(0).replace(",", "\x01"),
         text,
     )
@@ -1182,6 +1185,17 @@ def _said(clause: str) -> str | None:
         clause,
         re.I,
     )
+    if found is None:
+        # "reply to them on whatsapp 'thanks! pickup is fri 4-7pm'", "reply back by email 'got it'": the quote after
+        # whom the reply goes to and the way it goes (not a place's name: "reply in the 'ops' thread")
+        found = re.search(
+            r"\brepl(?:y|ies)\s+(?:back\s+)?(?:to\s+(?:them|him|her|the\s+[a-z][\w-]*|each\s+[a-z][\w-]*|whoever\s+[a-z][\w-]*)"
+            r"\s+)?(?:(?:on|in|via|by|through|over)\s+(?:[\w’-]+\s+){0,1}?[\w’-]+\s*)?:?\s*"
+            r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){2,200})'(?!\w))"
+            r"(?!\s+(?:channel|thread|group|chat|sheet|table|tab|list|board|page|folder|inbox|label|column|field)\b)",
+            clause,
+            re.I,
+        )
     if found is None:
         # "write them an email 'Hi <name>, thanks …'", 'the msg 'Prep starts at 8'': the quote right after the
         # message it is

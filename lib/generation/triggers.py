@@ -203,6 +203,11 @@ _CHAT_HINT = re.compile(
     r"(?!\s+(?:in|on)\s+(?:ms\s+|microsoft\s+)?(?:teams|slack|whatsapp|telegram|discord|google)\b))",
     re.I,
 )
+# 'i want to hit run', 'whenever we press the run button', 'when I click Start': a press of the workflow's own button
+_PRESS_RUN = (
+    r"\b(?:i|we)\s+(?:[\w'’]+\s+){0,3}?(?:click|press|hit|tap|push)(?:es|s|ed)?\s+(?:on\s+)?(?:the\s+)?['‘\"“]?"
+    r"(?:run|start|go)['’\"”]?(?:\s+button)?(?!\s*[\w'’-]*\s*(?:of|on|in|for|at)\b)(?=\W|$)"
+)
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
 _MANUAL_HINT = re.compile(
     r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
@@ -211,6 +216,8 @@ _MANUAL_HINT = re.compile(
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|(?:the|a|an|my|our) (?:workflow|flow|automation))?"
     r"\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
+    # 'i want to hit run n have it pull …', 'whenever I press run, …': the user's press of Run is each run
+    r"|" + _PRESS_RUN +
     # 'When I type in the topic of a letter, …', 'when I paste a link, …': the run's input, given by hand (not
     # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
     r"|\bwhen(?:ever)?\s+i\s+(?:type|paste|key)(?:\s+in)?\b(?![^.;,\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
@@ -1233,6 +1240,18 @@ def read_schedule(text: str) -> Trigger | None:
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
     # ('…/forecast?hourly=wind_speed_10m', '…/daily-report'): a web address's words say nothing of when it runs
     text = re.sub(r"\bhttps?://\S+", lambda m: " " * len(m.group(0)), text)
+    # ("reply to them 'thanks! pickup is fri 4-7pm'", 'a WhatsApp saying "See you Thursday at 10:00"'): a clock in
+    # the words a message carries is no time the run keeps (a quote said as an ask is read: `_said`)
+    text = _QUOTED.sub(
+        lambda m: (
+            " " * len(m.group(0))
+            if not _said(m.group(0)) and find_time(m.group(0))[0] is not None
+            else m.group(0)
+        ),
+        text,
+    )
+    # 'you'll be saving a lot of my evenings': a person's time, no time the run keeps
+    text = re.sub(lexicon()["owned_times"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
@@ -2353,6 +2372,16 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
         )
         # 'Each new Jotform submission that mentions a refund: …' is the event
         and not (arrow.group(2) == ":" and re.match(r"\W*(?:each|every|any)\s+new\b", head, re.I))
+        # ('Anyone automated GitHub → Jira? … Whenever an issue is opened in GitHub repo …': a question to other
+        # users naming two services, no event when a later sentence names the event or a schedule is said)
+        or (_later_event(full) is not None or read_schedule(full) is not None)
+        and re.match(
+            r"\W*(?:(?:has|have|did|does|do)\s+)?(?:anyone|anybody|someone|somebody|any\s+of\s+you|you\s+guys)\s+"
+            r"(?:[\w'’]+\s+){0,2}?(?:automated?|built|build|done|connected|connect|wired|set\s+up|tried|integrated|"
+            r"synced|linked|hooked)\b",
+            head,
+            re.I,
+        )
         or read_schedule(head) is not None
         or not (
             _provider(head.lower())
@@ -2939,6 +2968,8 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook":
         _channel_service(text, trigger)
         _run_on_said(text, trigger)
+        _webhook_sent_by(text, trigger)
+        _inbox_address(text, trigger)
     return trigger
 
 
@@ -3052,6 +3083,44 @@ def _provider_names() -> str:
         n for key, entry in lexicon()["webhook_providers"].items() if key != "generic" for n in entry["names"]
     ]
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# ', orders@antepbaklava.co.uk —' right after 'when an order email comes into Gmail': the inbox's address, set off
+_INBOX_ADDRESS = re.compile(
+    r"[^\S\n]*[,(—–-][^\S\n]*(?:(?:at|to|i\.e\.|namely)\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\S\n]*(?:\)|(?=[,—–;:]))"
+)
+
+
+def _inbox_address(text: str, trigger: Trigger) -> None:
+    """'when a wholesale order email comes into Gmail, orders@antepbaklava.co.uk — uh, have the AI …': an address
+    set off right after a mail event's words is the inbox it arrives at, no address a step writes to."""
+    if trigger.values.get("webhookProvider") not in ("gmail", "outlook") or not trigger.spans:
+        return
+    end = max(b for _, b in trigger.spans)
+    found = _INBOX_ADDRESS.match(text, end)
+    if found:
+        trigger.spans.append(found.span())
+
+
+# '…, Jira can send a webhook — …', 'Jira sends a webhook:': a service said to send the run's event, in a clause of its own
+_SENDS_WEBHOOK = re.compile(
+    r"(?:^|(?<=[,;:.!?\n—–]))[^\S\n]*(?P<clause>(?:and\s+|so\s+)?(?P<who>[\w.-]+(?:\s+[\w.-]+)?)\s+"
+    r"(?:can\s+|could\s+|will\s+|would\s+|does\s+)?(?:sends?|fires?|posts?|calls?)\s+(?:you\s+|us\s+|sim\s+)?"
+    r"(?:an?\s+)?web-?hooks?)(?=\s*(?:[,;:.!?\n—–]|$))",
+    re.I,
+)
+
+
+def _webhook_sent_by(text: str, trigger: Trigger) -> None:
+    """'When a Jira issue in project LOOS moves to Done, Jira can send a webhook — …': the clause saying the event's
+    service sends a webhook tells how the run starts, no step (only a clause whose subject is a service)."""
+    for found in _SENDS_WEBHOOK.finditer(text):
+        span = found.span("clause")
+        if any(a <= span[0] < b for a, b in trigger.spans) or _negated(text, span):
+            continue
+        if not (lx.integrations_in(found.group("who")) or _provider(found.group("who").lower())):
+            continue
+        trigger.spans.append(span)
 
 
 def _named_beside(text: str, trigger: Trigger) -> None:
@@ -3758,6 +3827,47 @@ def _on_each_line(text: str) -> Trigger | None:
     return None
 
 
+# a line of a list after the first, its head before an arrow: '• failed payment → tell the treasurer …'
+_LISTED_ARROW = re.compile(r"\n[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*(?=[^\n]{3,100}?\s(?:->|→|=>)\s)")
+
+
+def _arrow_line(text: str) -> Trigger | None:
+    """'Call w/ Harbour Seals WPC • subs collected via Stripe • failed payment → tell the treasurer in Slack …': a line
+    of a list whose head before an arrow names a service's event ('failed payment', 'payment fails') starts each run,
+    as it would on the first line, unless a schedule says when the run goes ('Every 30 minutes, … sort each one:
+    - sales enquiries → create a lead'); a line before it in the same list that
+    names the event's service and asks nothing ('subs collected via Stripe') tells where the items come from, no
+    step."""
+    if find_time(text)[0] is not None or read_schedule(text) is not None:
+        return None
+    for found in _LISTED_ARROW.finditer(text):
+        line = text[found.end() :].split("\n", 1)[0]
+        hook = _arrow_event(line, text)
+        if hook is None or hook.kind != "webhook":
+            continue
+        hook.spans = [(a + found.end(), b + found.end()) for a, b in hook.spans]
+        provider = hook.values.get("webhookProvider")
+        at = found.start()
+        for _ in range(3):
+            start = text.rfind("\n", 0, at) + 1
+            before = text[start:at]
+            if not before.strip() or provider in (None, "generic"):
+                break
+            if (
+                _provider(before.lower()) == provider
+                and not _IMPERATIVE.search(" " + before)
+                and "→" not in before
+            ):
+                body = len(before) - len(before.lstrip(" \t-*•"))
+                hook.spans.append((start + body, at))
+                break
+            at = start - 1
+            if at <= 0:
+                break
+        return hook
+    return None
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'When it's 07:00 on Saturdays, text …', 'once it hits midnight': a clock the run waits for, no event
     clocked = re.match(
@@ -3812,8 +3922,9 @@ def _read_trigger(text: str) -> Trigger:
         return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    stated = manual is not None and re.match(
-        r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
+    stated = manual is not None and (
+        re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
+        or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
     )
     if manual and (stated or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)):
         # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
@@ -4050,7 +4161,7 @@ def _read_trigger(text: str) -> Trigger:
             )
             hook.spans = [(arrival.start(), arrival.start() + max(said, 1))]
             return hook
-    hook = _on_each_line(text)
+    hook = _on_each_line(text) or _arrow_line(text)
     if hook:
         return hook
     schedule = read_schedule(text)
@@ -4073,9 +4184,23 @@ def _read_trigger(text: str) -> Trigger:
         re.I,
     )
     # ('… a research brief on a prospect whenever I ask for one in chat': what is asked in the chat starts a chat run)
+    # ('a chat assistant on our website that answers …, and, when someone says they want to join a workshop, logs
+    # their name': what a person says to the chat named before, no event of a service)
+    said_to_chat = (
+        when is not None
+        and re.match(
+            r"when(?:ever)?\s+(?:someone|somebody|anyone|anybody)\s+(?:says?|asks?|wants?|tells?)\b",
+            when.group(0) + first[when.end() :],
+            re.I,
+        )
+        is not None
+        and _CHAT_HINT.search(first[: when.start()]) is not None
+    )
     hook = (
         read_webhook(first)
-        if when and not _CHAT_HINT.search(re.split(r"[,;]", first[when.start() :], maxsplit=1)[0])
+        if when
+        and not said_to_chat
+        and not _CHAT_HINT.search(re.split(r"[,;]", first[when.start() :], maxsplit=1)[0])
         else None
     )
     if hook:
