@@ -4954,7 +4954,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["parentId"] = found.group(1)
     elif target == "subreddit":
-        found = re.search(r"\br/(\w+)", clause) or re.search(r"\b(\w+)\s+subreddit\b", clause, re.I)
+        # ('r/homebrewing', 'the subreddit amateurradio', 'the Pottery subreddit'; not 'the subreddit' itself)
+        found = (
+            re.search(r"\br/(\w+)", clause)
+            or re.search(r"\bsubreddit\s+(?!(?:and|or|to|for|is|are|of|in|on|with|every|each|the|a|an)\b)(\w+)", clause, re.I)
+            or re.search(r"\b(?!(?:the|a|an|our|my|their|this|that|each|every|any)\b)(\w+)\s+subreddit\b", clause, re.I)
+        )
         if found:
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
