@@ -909,6 +909,8 @@ def clauses(text: str) -> list[str]:
             and not _KIND_ARROW.match(part)
             # ('classify it with AI: booking → add a row …': the same after the sorting head's colon)
             and not _KIND_ARROW.match(re.sub(r"^[^:→>\n]{1,60}:\s+", "", part))
+            # ('send each order to the right place: hotel orders → …': any kind of a few words after a sorting head)
+            and not _kinds_after_sort(part)
             else [part]
         )
     ]
@@ -1022,6 +1024,16 @@ _CHANNEL_ALONE = re.compile(
     r"\s*(?:(?:in|to|on|into)\s+)?(?:the\s+|our\s+)?(?:channel\s+)?#[\w-]+(?:\s+channel)?\s*[.!]?\s*", re.I
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
+_KINDS_AFTER = re.compile(r"([^:→>\n]{1,80}):\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*(?:->|→|=>)\s", re.I)
+
+
+def _kinds_after_sort(part: str) -> bool:
+    """'send each order to the right place: hotel orders → …', 'sort them: trade enquiries → …': a kind of a few
+    words before the arrow, right after a sorting head's colon, is the first route's head, not a step before it."""
+    m = _KINDS_AFTER.match(part)
+    return bool(m and _SORTED_HEAD.search(m.group(1)))
+
+
 _KIND_ARROW = re.compile(
     # ("- 'post' → email …": any kind said in quotes before the arrow)
     # ('booking problems → …', 'billing questions -> …': a verb's -ing form before the noun it names a kind of)
@@ -9143,7 +9155,12 @@ _SORTED_HEAD = re.compile(
     # depends on the kind — the kinds and their acts follow)
     r"|(?:handle|deal\s+with|treat|process|action)\s+(?:each(?:\s+one)?|every\s+one|them|it|each\s+[\w-]+)\s+"
     r"(?:by|according\s+to|based\s+on|depending\s+on)\s+(?:its\s+|their\s+|the\s+)?(?:type|kind|category|topic)s?\b"
-    r"[^:]{0,20})$",
+    r"[^:]{0,20}"
+    # ('… and send each order to the right place: …', 'route every message to the matching team': each item goes
+    # where its kind says)
+    r"|(?:send|route|forward|put|direct|deliver|pass|move)\s+(?:each|every|all(?:\s+the)?|them|it)\b[^:]{0,30}?\s+"
+    r"(?:to|into|in)\s+(?:the\s+)?(?:right|correct|matching|proper|appropriate|relevant)\s+"
+    r"(?:place|places|spot|destination|team|person|channel|list)s?\b[^:]{0,20})$",
     re.I,
 )
 
