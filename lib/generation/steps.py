@@ -7999,7 +7999,8 @@ _CATEGORY_ABOUT = r"(?:\s+(?:about|regarding|mentioning|concerning|on)\s+(?:[\w'
 _DESTINATION = re.compile(
     r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?("
     + _CATEGORY_WORD
-    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    # ('donations and offers of supplies go into …': a kind of up to five words)
+    + r"(?:\s+[a-z][\w-]*){0,4}?"
     + _CATEGORY_ABOUT
     + r")\s+(?:(?:go(?:es)?|should go|are sent|get sent|must go)\s+(?:to|into|in|on|onto)|to|into)\s+\S",
     re.I,
@@ -8697,6 +8698,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             and ACTION_START.match(clause.strip())
             # ('booking → insert into …': a category of its own, before its arrow, whatever verb its word spells)
             and not re.match(r"\W*[\w'’ /&-]{1,30}?\s*(?:->|→|=>)", clause)
+            # ('book orders go into …': one said going somewhere)
+            and not _KIND_GOES.match(clause)
             and not ACTION_START.match(clauses(routes_text)[0].strip())
         ):
             # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
@@ -14530,10 +14533,19 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
 _QUOTED_ARROW = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?['\"‘“][^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)")
 
 
+_KIND_GOES = re.compile(
+    r"^\s*(?:and\s+)?(?:[a-z][\w'’-]*\s+){1,4}(?:go|goes|should\s+go|must\s+go|get\s+sent|are\s+sent|"
+    r"get\s+forwarded|are\s+forwarded)\s+(?:straight\s+|directly\s+)?(?:to|into|in|on|onto)\s",
+    re.I,
+)
+
+
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     # ("- 'post' → email packing@…": a quoted category before an arrow is a route even when it is a verb's word)
     quoted = _QUOTED_ARROW.match(sentence) is not None or _KIND_ARROW.match(sentence) is not None
+    # ('book orders go into the Google Sheet 'Orders'': a kind whose first word a verb also spells, said going somewhere)
+    quoted = quoted or _KIND_GOES.match(sentence) is not None
     if (ACTION_START.match(sentence) and not quoted) or _IF.search(sentence):
         return False
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
@@ -14708,6 +14720,8 @@ def _join_routes(parts: list[str]) -> list[str]:
                 # ('- Community or school project → …': a kind of two words joined by 'or', which a comma before it
                 # would join to the route before as a list)
                 or re.search(r"\sor\s", (_route_of(_LIST_MARK.sub("", r, count=1)) or ("",))[0])
+                # ('book orders go into …': a kind a verb opens, which a comma before it would read as a step)
+                or ACTION_START.match(_LIST_MARK.sub("", r, count=1))
                 for r in run
             )
             out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
