@@ -84,13 +84,18 @@ def _clauses(text: str, limit: int) -> list[tuple[int, int, str]]:
     """(start, end, verb) of the action clauses before `limit`: from a verb to the next verb after a connector, a
     dash or the sentence's end."""
     # ('a Jira ticket in project STORE': a word in capitals is a name, not a verb)
-    verbs = [m for m in ACTION_START.finditer(text, 0, limit) if not re.fullmatch(r"[A-Z]{2,}", m.group(0).split()[-1])]
+    verbs = [
+        m
+        for m in ACTION_START.finditer(text, 0, limit)
+        if not re.fullmatch(r"[A-Z]{2,}", m.group(0).split()[-1])
+    ]
     # ('makes a Trello card … and, er, texts the walker', '… and, um, emails the customer their deposit info': a
     # message sent, said by its channel's verb in the third person, after a connector is a clause of its own)
     sends = [
         m
         for m in _SENT.finditer(text, 0, limit)
-        if re.search(r"(?:,|\band|\bthen)\s*$", text[: m.start()]) and not any(v.start() == m.start() for v in verbs)
+        if re.search(r"(?:,|\band|\bthen)\s*$", text[: m.start()])
+        and not any(v.start() == m.start() for v in verbs)
     ]
     verbs = sorted(verbs + sends, key=lambda m: m.start())
     out = []
@@ -501,7 +506,9 @@ def _service_renamed(text: str, site: int, at: int, rest: str, rules: dict) -> s
     if re.search(r"\b(?:just|only)\b", rest[said.end("old") : said.start("new")], re.I) and any(
         k == new_key and _in_action(text, a) for a, _, k in mentions(text, 0, site)
     ):
-        return None  # 'skip Slack, just the email': the email asked for before stays alone, nothing swapped in
+        return (
+            None  # 'skip Slack, just the email': the email asked for before stays alone, nothing swapped in
+        )
     a, b = before[-1]
     if said.group(
         "np"

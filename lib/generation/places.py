@@ -378,7 +378,8 @@ def _pointed_again(
 
 # a read said before a place, in its sentence ('read the new rows of …', 'get today's orders from …')
 _READ_BEFORE = re.compile(
-    r"\b(?:read|reads|get|gets|fetch|fetches|pull|pulls|grab|grabs|load|loads|go(?:es)?\s+through)\b[^.;!?\n]*$", re.I
+    r"\b(?:read|reads|get|gets|fetch|fetches|pull|pulls|grab|grabs|load|loads|go(?:es)?\s+through)\b[^.;!?\n]*$",
+    re.I,
 )
 
 

@@ -4969,8 +4969,14 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         # ('r/homebrewing', 'the subreddit amateurradio', 'the Pottery subreddit'; not 'the subreddit' itself)
         found = (
             re.search(r"\br/(\w+)", clause)
-            or re.search(r"\bsubreddit\s+(?!(?:and|or|to|for|is|are|of|in|on|with|every|each|the|a|an)\b)(\w+)", clause, re.I)
-            or re.search(r"\b(?!(?:the|a|an|our|my|their|this|that|each|every|any)\b)(\w+)\s+subreddit\b", clause, re.I)
+            or re.search(
+                r"\bsubreddit\s+(?!(?:and|or|to|for|is|are|of|in|on|with|every|each|the|a|an)\b)(\w+)",
+                clause,
+                re.I,
+            )
+            or re.search(
+                r"\b(?!(?:the|a|an|our|my|their|this|that|each|every|any)\b)(\w+)\s+subreddit\b", clause, re.I
+            )
         )
         if found:
             values["subreddit"] = found.group(1)
