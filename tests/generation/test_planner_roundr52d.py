@@ -14,6 +14,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r52d-09-en-correction-jira-no-email": "the correction is read (no text), but Trello goes through the API block, "
     "whose card takes the list by id: the list's name 'Cancellations' is in no value",
+    "r52d-12-en-same-digest-translated": "the translation is an agent block (as every translation the planner "
+    "makes); this label asks for Sim's Translate block, as h52-056's and h9-072's do — a choice of block left open",
 }
 
 
