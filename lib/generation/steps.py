@@ -14727,7 +14727,8 @@ def _join_routes(parts: list[str]) -> list[str]:
                 # would join to the route before as a list)
                 or re.search(r"\sor\s", (_route_of(_LIST_MARK.sub("", r, count=1)) or ("",))[0])
                 # ('book orders go into …': a kind a verb opens, which a comma before it would read as a step)
-                or ACTION_START.match(_LIST_MARK.sub("", r, count=1))
+                or _KIND_GOES.match(_LIST_MARK.sub("", r, count=1))
+                and ACTION_START.match(r.lstrip())
                 for r in run
             )
             out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
