@@ -83,7 +83,21 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 def _clauses(text: str, limit: int) -> list[tuple[int, int, str]]:
     """(start, end, verb) of the action clauses before `limit`: from a verb to the next verb after a connector, a
     dash or the sentence's end."""
-    verbs = list(ACTION_START.finditer(text, 0, limit))
+    # ('a Jira ticket in project STORE': a word in capitals is a name, not a verb)
+    verbs = [
+        m
+        for m in ACTION_START.finditer(text, 0, limit)
+        if not re.fullmatch(r"[A-Z]{2,}", m.group(0).split()[-1])
+    ]
+    # ('makes a Trello card … and, er, texts the walker', '… and, um, emails the customer their deposit info': a
+    # message sent, said by its channel's verb in the third person, after a connector is a clause of its own)
+    sends = [
+        m
+        for m in _SENT.finditer(text, 0, limit)
+        if re.search(r"(?:,|\band|\bthen)\s*$", text[: m.start()])
+        and not any(v.start() == m.start() for v in verbs)
+    ]
+    verbs = sorted(verbs + sends, key=lambda m: m.start())
     out = []
     for i, m in enumerate(verbs):
         s_start, s_end = _sentence(text, m.start())
@@ -117,6 +131,11 @@ def _stem(word: str) -> str:
 # a message sent, said by its channel ('email it to …', 'text the driver', 'dm @sam'): steps._WRITE leaves these to
 # the services they name
 _SENDS = r"e-?mail(?:s|ed)?|text(?:s|ed)?|sms|dm|whatsapp|telegram"
+# the same verb in the third person, with whom it goes to after it
+_SENT = re.compile(
+    r"\b(?:e-?mails|texts|sms(?:es)?|dms|whatsapps|telegrams|messages)\s+(?=(?:the|a|an|me|us|him|her|them|it|each|every|all)\b|[A-Z]|\+|[\w.+-]+@)",
+    re.I,
+)
 
 
 def _pick(
@@ -484,6 +503,12 @@ def _service_renamed(text: str, site: int, at: int, rest: str, rules: dict) -> s
     before = [(a, b) for a, b, k in mentions(text, 0, site) if k == old_key]
     if not before:
         return None
+    if re.search(r"\b(?:just|only)\b", rest[said.end("old") : said.start("new")], re.I) and any(
+        k == new_key and _in_action(text, a) for a, _, k in mentions(text, 0, site)
+    ):
+        return (
+            None  # 'skip Slack, just the email': the email asked for before stays alone, nothing swapped in
+        )
     a, b = before[-1]
     if said.group(
         "np"

@@ -2591,6 +2591,11 @@ def _message_at() -> Any:
     )
 
 
+def sent_straight(text: str) -> str:
+    """`text` without the adverb between a thing sent and where it goes ('a text straight to Jan' → 'a text to Jan')."""
+    return re.sub(lexicon()["sent_straight"], "", text, flags=re.I)
+
+
 def message_at(text: str) -> str:
     """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`)."""
     return _message_at().sub(r"\1 to ", text)

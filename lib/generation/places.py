@@ -167,9 +167,9 @@ def _places(text: str) -> list[_Place]:
         rf"(?:\b(?:the|a|an|our|my|its|their)\s+)?{_QUOTED}\s+(?P<n1>{nouns})s?\b"
         rf"|\b(?P<n2>{nouns})s?\s+(?:called|named|titled)\s+(?:{_QUOTED}|{_TITLED})"
         rf"|\b(?P<n3>{nouns})s?\s*\(\s*(?:the\s+|called\s+|named\s+)?{_QUOTED}\s*(?:(?P<n4>{nouns})s?\s*)?\)"
-        # ('the Google Sheet "Webinar Attendees"': a capitalised word before a noun its quoted name follows is the
-        # service's, not the place's name)
-        rf"|\b(?:the|our|my)\s+{_TITLED}\s+(?P<n5>{nouns})s?\b(?!\s*[\"“])"
+        # ('the Google Sheet "Webinar Attendees"', "the Google Sheet 'Shop Pickups'": a capitalised word before a noun
+        # its quoted name follows is the service's, not the place's name)
+        rf"|\b(?:the|our|my)\s+{_TITLED}\s+(?P<n5>{nouns})s?\b(?!\s*[\"“‘]|\s+')"
         rf"|\b(?P<n6>{nouns})s?\s+{_QUOTED}",
         re.I,
     )
@@ -376,6 +376,13 @@ def _pointed_again(
     return out
 
 
+# a read said before a place, in its sentence ('read the new rows of …', 'get today's orders from …')
+_READ_BEFORE = re.compile(
+    r"\b(?:read|reads|get|gets|fetch|fetches|pull|pulls|grab|grabs|load|loads|go(?:es)?\s+through)\b[^.;!?\n]*$",
+    re.I,
+)
+
+
 def _items_again(
     text: str, places: list[_Place], found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -406,6 +413,11 @@ def _items_again(
         ]
         if len({(p.key, p.name) for p in told}) != 1:
             continue
+        opened = max([0] + [e.end() for e in _SENTENCE_END.finditer(text, 0, told[-1].start)])
+        if m.start() < min([len(text)] + [e.end() for e in _SENTENCE_END.finditer(text, told[-1].end)]) and (
+            _READ_BEFORE.search(text, opened, told[-1].start)
+        ):
+            continue  # ('read the rows from the Google Sheet 'Orders' and add each row to …': the rows just read)
         out.append((m.start(), m.end(), f"{m.group(0)} of {told[-1].written}"))
     # ('… moved consent forms into Airtable, table 'Surgery Consents'. … take the consents created that day'): the
     # items named by the last word of one place's quoted name, read where a step reads, are that place's

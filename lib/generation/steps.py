@@ -912,6 +912,8 @@ def clauses(text: str) -> list[str]:
             and not _KIND_ARROW.match(part)
             # ('classify it with AI: booking → add a row …': the same after the sorting head's colon)
             and not _KIND_ARROW.match(re.sub(r"^[^:→>\n]{1,60}:\s+", "", part))
+            # ('send each order to the right place: hotel orders → …': any kind of a few words after a sorting head)
+            and not _kinds_after_sort(part)
             else [part]
         )
     ]
@@ -1025,6 +1027,16 @@ _CHANNEL_ALONE = re.compile(
     r"\s*(?:(?:in|to|on|into)\s+)?(?:the\s+|our\s+)?(?:channel\s+)?#[\w-]+(?:\s+channel)?\s*[.!]?\s*", re.I
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
+_KINDS_AFTER = re.compile(r"([^:→>\n]{1,80}):\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*(?:->|→|=>)\s", re.I)
+
+
+def _kinds_after_sort(part: str) -> bool:
+    """'send each order to the right place: hotel orders → …', 'sort them: trade enquiries → …': a kind of a few
+    words before the arrow, right after a sorting head's colon, is the first route's head, not a step before it."""
+    m = _KINDS_AFTER.match(part)
+    return bool(m and _SORTED_HEAD.search(m.group(1)))
+
+
 _KIND_ARROW = re.compile(
     # ("- 'post' → email …": any kind said in quotes before the arrow)
     # ('booking problems → …', 'billing questions -> …': a verb's -ing form before the noun it names a kind of)
@@ -5016,7 +5028,18 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["parentId"] = found.group(1)
     elif target == "subreddit":
-        found = re.search(r"\br/(\w+)", clause) or re.search(r"\b(\w+)\s+subreddit\b", clause, re.I)
+        # ('r/homebrewing', 'the subreddit amateurradio', 'the Pottery subreddit'; not 'the subreddit' itself)
+        found = (
+            re.search(r"\br/(\w+)", clause)
+            or re.search(
+                r"\bsubreddit\s+(?!(?:and|or|to|for|is|are|of|in|on|with|every|each|the|a|an)\b)(\w+)",
+                clause,
+                re.I,
+            )
+            or re.search(
+                r"\b(?!(?:the|a|an|our|my|their|this|that|each|every|any)\b)(\w+)\s+subreddit\b", clause, re.I
+            )
+        )
         if found:
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
@@ -8049,7 +8072,8 @@ _CATEGORY_ABOUT = r"(?:\s+(?:about|regarding|mentioning|concerning|on)\s+(?:[\w'
 _DESTINATION = re.compile(
     r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?("
     + _CATEGORY_WORD
-    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    # ('donations and offers of supplies go into …': a kind of up to five words)
+    + r"(?:\s+[a-z][\w-]*){0,4}?"
     + _CATEGORY_ABOUT
     + r")\s+(?:(?:go(?:es)?|should go|are sent|get sent|must go)\s+(?:to|into|in|on|onto)|to|into)\s+\S",
     re.I,
@@ -8747,6 +8771,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             and ACTION_START.match(clause.strip())
             # ('booking → insert into …': a category of its own, before its arrow, whatever verb its word spells)
             and not re.match(r"\W*[\w'’ /&-]{1,30}?\s*(?:->|→|=>)", clause)
+            # ('book orders go into …': one said going somewhere)
+            and not _KIND_GOES.match(clause)
             and not ACTION_START.match(clauses(routes_text)[0].strip())
         ):
             # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
@@ -9205,7 +9231,12 @@ _SORTED_HEAD = re.compile(
     # depends on the kind — the kinds and their acts follow)
     r"|(?:handle|deal\s+with|treat|process|action)\s+(?:each(?:\s+one)?|every\s+one|them|it|each\s+[\w-]+)\s+"
     r"(?:by|according\s+to|based\s+on|depending\s+on)\s+(?:its\s+|their\s+|the\s+)?(?:type|kind|category|topic)s?\b"
-    r"[^:]{0,20})$",
+    r"[^:]{0,20}"
+    # ('… and send each order to the right place: …', 'route every message to the matching team': each item goes
+    # where its kind says)
+    r"|(?:send|route|forward|put|direct|deliver|pass|move)\s+(?:each|every|all(?:\s+the)?|them|it)\b[^:]{0,30}?\s+"
+    r"(?:to|into|in)\s+(?:the\s+)?(?:right|correct|matching|proper|appropriate|relevant)\s+"
+    r"(?:place|places|spot|destination|team|person|channel|list)s?\b[^:]{0,20})$",
     re.I,
 )
 
@@ -14575,10 +14606,19 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
 _QUOTED_ARROW = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?['\"‘“][^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)")
 
 
+_KIND_GOES = re.compile(
+    r"^\s*(?:and\s+)?(?:[a-z][\w'’-]*\s+){1,4}(?:go|goes|should\s+go|must\s+go|get\s+sent|are\s+sent|"
+    r"get\s+forwarded|are\s+forwarded)\s+(?:straight\s+|directly\s+)?(?:to|into|in|on|onto)\s",
+    re.I,
+)
+
+
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     # ("- 'post' → email packing@…": a quoted category before an arrow is a route even when it is a verb's word)
     quoted = _QUOTED_ARROW.match(sentence) is not None or _KIND_ARROW.match(sentence) is not None
+    # ('book orders go into the Google Sheet 'Orders'': a kind whose first word a verb also spells, said going somewhere)
+    quoted = quoted or _KIND_GOES.match(sentence) is not None
     if (ACTION_START.match(sentence) and not quoted) or _IF.search(sentence):
         return False
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
@@ -14753,6 +14793,9 @@ def _join_routes(parts: list[str]) -> list[str]:
                 # ('- Community or school project → …': a kind of two words joined by 'or', which a comma before it
                 # would join to the route before as a list)
                 or re.search(r"\sor\s", (_route_of(_LIST_MARK.sub("", r, count=1)) or ("",))[0])
+                # ('book orders go into …': a kind a verb opens, which a comma before it would read as a step)
+                or _KIND_GOES.match(_LIST_MARK.sub("", r, count=1))
+                and ACTION_START.match(r.lstrip())
                 for r in run
             )
             out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run

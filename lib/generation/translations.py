@@ -941,6 +941,20 @@ def _bracketed_name(inner: str, phrases: Any) -> bool:
     )
 
 
+def _drawn_out(text: str, english: dict[str, str]) -> str:
+    """'holaa', 'graciass', 'buenass', 'valeuu': a greeting or a thanks typed with its last letter drawn out, written as
+    the table's word it stretches (no English word, no word of the table, is touched)."""
+
+    def plain(m: re.Match[str]) -> str:
+        word = m.group(0)
+        short = m.group(1) + m.group(2)
+        if word.lower() in english or word.lower() in known_words() or short.lower() not in english:
+            return word
+        return short
+
+    return re.sub(r"(?<![\w'’@.#/-])([^\W\d_]{1,}?)([^\W\d_])\2+(?![\w'’@-])", plain, text)
+
+
 def to_english(text: str, language: str) -> str | None:
     """`text` with every phrase of `language`'s table replaced by its English; None for an unknown language."""
     table = _tables().get(language)
@@ -1003,6 +1017,7 @@ def to_english(text: str, language: str) -> str | None:
         # out ('ne envoie rien') so the verb is read and the negation found around it below
         text = re.sub(r"\b([Nn])['’](?=[^\W\d_]+\s+(?:rien|personne|jamais)\b)", r"\1e ", text)
     pattern, english = table
+    text = _drawn_out(text, english)
     text = _clock_words(text, language)
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)

@@ -609,6 +609,19 @@ def _said_clock(m: re.Match[str]) -> str:
     )
 
 
+def _half_past(m: re.Match[str], text: str) -> str:
+    """'half five' → 'at 5:30'; British 'half three' with no morning or night near it is in the afternoon, as a bare
+    'at 3' is ('every Friday at, uh, four... no, half three' → 'at 3:30pm'; 'every morning at five — no, half four'
+    stays 'at 4:30')."""
+    hour = _hour(m.group("hour"))
+    if not 1 <= hour <= 12:
+        return m.group(0)
+    near = text[max(0, m.start() - 80) : m.end() + 30]
+    marked = re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.)", text[m.end() :], re.I)
+    afternoon = hour <= 5 and not marked and not re.search(_NOT_AFTERNOON, near, re.I)
+    return f"{m.group('at') or 'at '}{hour}:30" + ("pm" if afternoon else "")
+
+
 def clock_words(text: str) -> str:
     """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
     'at 6 - no, make it seven' → 'at 6 - no, make it at 7' ('seven thirty': 'at 7:30'), 'like six a.m.' → 'like
@@ -647,14 +660,7 @@ def clock_words(text: str) -> str:
         ),
         text,
     )
-    text = _HALF_HOUR.sub(
-        lambda m: (
-            f"{m.group('at') or 'at '}{_hour(m.group('hour'))}:30"
-            if 1 <= _hour(m.group("hour")) <= 12
-            else m.group(0)
-        ),
-        text,
-    )
+    text = _HALF_HOUR.sub(lambda m: _half_past(m, text), text)
 
     def clock(m: re.Match[str]) -> str:
         hour, minutes = _hour(m.group("hour")), 15 if m.group("part").lower() == "quarter" else 30
@@ -676,8 +682,12 @@ def _bare_afternoon(match: re.Match[str], hour: int, near: str) -> bool:
         and not match.group(3)
         and re.fullmatch(r"\W*(?:at|@|by|around)\s+\d\s*", match.group(0), re.I)
         and 1 <= hour <= 5
-        and not re.search(r"\b(?:mornings?|nights?|overnight|early|dawn|tonight)\b|(?<![a-z])a\.?m\b", near)
+        and not re.search(_NOT_AFTERNOON, near)
     )
+
+
+# the words that put a bare hour from 1 to 5 in the night or the morning
+_NOT_AFTERNOON = r"\b(?:mornings?|nights?|overnight|early|dawn|tonight)\b|(?<![a-z])a\.?m\b"
 
 
 # a bare hour of a list, ended by punctuation or by the words a schedule goes on with ('at 10 and 3 each weekday')

@@ -653,6 +653,12 @@ def _replaced(text: str, start: int, end: int, values: list[_Value], restated: _
                 new = "every " + new
             elif kind == "time":
                 new = "at " + new
+        if (
+            kind == "time"
+            and not re.search(r"am|pm|a\.m\.|p\.m\.|\d:[0-5]\d\s*h|\b(?:1[3-9]|2\d):", new, re.I)
+            and re.match(r"\s*(?:in\s+the\s+(?:evening|afternoon))\b", text[value.end :], re.I)
+        ):
+            new += "pm"  # '— sorry, quarter past six in the evening —': the part of the day said after the new clock
         old = _old_value(
             before, kind, restated.text if restated else None, counted.group(1) if counted else None
         )
