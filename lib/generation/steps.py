@@ -2848,7 +2848,8 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
         # 'X' and the shifts of the 'Turnos' sheet of Google Sheets': what a message carries, found in the service
         # (not the channel it is posted in: '… with their username in our Discord #community channel')
         or re.search(
-            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,100}?\bwith\s+"
+            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,100}?"
+            r"\b(?:with|listing|naming)\s+"  # ('a message in our Telegram group listing the products in the sheet …')
             r"(?:'[^'\n]{1,60}'\s+|(?!(?:to|into|onto)\b)[\w'-]+\s+){1,8}?(?:in|from|of)\s+(?:the|our|my)\s+"
             r"(?:'[^'\n]{1,40}'\s+)?(?:(?:tab|sheet|worksheet|table|page|database|board|list)\s+(?:of|in|on)\s+"
             r"(?:the\s+|our\s+|my\s+)?)?"
