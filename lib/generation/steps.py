@@ -3506,7 +3506,9 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         else "Status"
     )
     state = re.search(
-        r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
+        # ("set its status to 'Ready' (update the record)": an aside in brackets after the value)
+        r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
+        r"(?=\s+(?:in|on|at)\b|\s*\(|[,.;]|$)",
         clause,
         re.I,
     )
@@ -8213,7 +8215,15 @@ _WRITES_BACK = re.compile(
     + "|".join(lx.lexicon()["operation_verbs"]["update"])
     + r")\b[^,;]*?\bthe\s+(?:row\b|(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b)"
     # ('…, then mark it as sent', 'flag them as paid': the item itself, by a pronoun)
-    r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w",
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w"
+    # ('… for every batch below 4.2 I set its status to 'Ready'', 'change their stage to Won': a field of the item's
+    # own, by its possessive, to a value)
+    # (said after the test, by its doer: '… whose proof time is over 18 hours I set its status to 'Bake'')
+    r"|(?:^\W*(?:(?:and|then|also)\s+)*(?:(?:i|we)\s+)?|\b(?:i|we)\s+)(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r")\s+(?:(?:its|their)\s+(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}|the\s+(?:"
+    + lx.lexicon()["records_changed"]["fields"]
+    + r")\s+)(?:to|as)\s+[\"“'‘]?\w",
     re.I,
 )
 
@@ -8448,9 +8458,21 @@ def _qualifier(sentence: str, start: int) -> int | None:
             # 'more than 30 days overdue a polite reminder': an article after the test starts the thing sent
             # (not 'over 3 orders a month', a rate)
             or _OBJECT_AFTER_TEST.match(rest, end + word.start(1))
+            # 'every batch below 4.2 set its status to 'Ready'': a change of the item's own field starts the body
+            or _SETS_OWN.match(rest, end + word.start(1))
         ):
             return start + end
         end += word.end()
+
+
+_SETS_OWN = re.compile(
+    r"(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r")\s+(?:(?:its|their)\s+[\w\"'“‘-]|the\s+(?:"
+    + lx.lexicon()["records_changed"]["fields"]
+    + r")\s+(?:to|as)\b)",
+    re.I,
+)
 
 
 _DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
