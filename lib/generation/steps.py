@@ -1245,6 +1245,16 @@ def _mail_steps_said(description: str) -> list[str]:
     return re.findall(r"\b(?:e-?mail|send)\w*\b", description, re.I)
 
 
+def _tested(sentence: str) -> re.Match[str] | None:
+    """The first test `sentence` asks, none said inside what a message says ('email that parent that we'll donate
+    it on Friday unless they collect it': the words sent, no test of the run)."""
+    said = _REPORTED.search(sentence)
+    return next(
+        (m for m in _IF.finditer(sentence) if not (said and said.start("say") <= m.start() < said.end("say"))),
+        None,
+    )
+
+
 def reported(clause: str) -> str | None:
     """What a message says in the writer's words ('email them to say we've received it and will reply within 5
     working days'): the gist it carries, in the second person when said to them."""
@@ -8216,12 +8226,13 @@ _WRITES_BACK = re.compile(
     + r")\b[^,;]*?\bthe\s+(?:row\b|(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b)"
     # ('…, then mark it as sent', 'flag them as paid': the item itself, by a pronoun)
     r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w"
-    # ('… for every batch below 4.2 I set its status to 'Ready'', 'change their stage to Won': a field of the item's
-    # own, by its possessive, to a value)
+    # ('… for every batch below 4.2 I set its status to 'Ready'', '… set the status to 'Fertig'': a field of the item's
+    # own, by its possessive, to a value ('set their priority to urgent' after a list read is a change of the records
+    # read: lexicon.json 'records_changed')
     # (said after the test, by its doer: '… whose proof time is over 18 hours I set its status to 'Bake'')
     r"|(?:^\W*(?:(?:and|then|also)\s+)*(?:(?:i|we)\s+)?|\b(?:i|we)\s+)(?:"
     + "|".join(lx.lexicon()["operation_verbs"]["update"])
-    + r")\s+(?:(?:its|their)\s+(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}|the\s+(?:"
+    + r")\s+(?:its\s+(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}|the\s+(?:"
     + lx.lexicon()["records_changed"]["fields"]
     + r")\s+)(?:to|as)\s+[\"“'‘]?\w",
     re.I,
@@ -11169,7 +11180,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             )
         return pre + [s for s in source if s.kind == "source"] + [step] + later
     each = _EACH_OF.search(sentence)
-    if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
+    if not each and not _tested(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
     if each and re.search(
         r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|roll-?up|report|newsletter)\b",
@@ -11182,7 +11193,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
     if each and _LISTS_EACH.search(sentence[: each.end()]):
         each = None  # 'the sheet, which lists each showing with …': what the list holds, no step per item
-    parts = clauses(sentence) if each and not _IF.search(sentence) else []
+    parts = clauses(sentence) if each and not _tested(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
     after_loop: list[str] = []
@@ -11298,9 +11309,17 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             qualified = _qualifier(sentence, each.start(1))
             if qualified is not None:
                 state = (qualified, sentence[each.start(1) : qualified], False)
+        # ('For each tool that's been out more than 14 days …, email that borrower' after 'I open the Google Sheet …':
+        # a number each item is tested on, whichever sentence read the list)
+        numbered = (
+            state is not None
+            and each.re is _EACH_NOUN
+            and (each_at := _qualifier(sentence, each.start(1))) is not None
+            and each_at >= state[0]
+        )
         # ('they report to https://…/machines (GET) and … post each machine thats under 20% stock …': the list read in
         # the same clause as the item)
-        if picked is None and state is not None and (listed or sources) and step.body:
+        if picked is None and state is not None and (listed or sources or numbered) and step.body:
             # 'read the Attendance sheet and email every student marked absent': a test of each item read
             test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
             test.branches = [("if", step.body), ("else", [])]
