@@ -4061,8 +4061,8 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
 
 
 def kept_columns(text: str) -> str:
-    """"… fills the Google Sheet 'Fridge Log' (item, quantity, use-by date). … a message … listing the items that go
-    out of date tomorrow": items a message carries, named by a column of a place told with its columns in brackets
+    """'… fills the Google Sheet 'Fridge Log' (item, quantity, use-by date). … a message … listing the items that go
+    out of date tomorrow': items a message carries, named by a column of a place told with its columns in brackets
     and given no place of their own, are that place's rows — read there ('listing the items in the Google Sheet
     'Fridge Log' that …'; lexicon.json 'kept_columns')."""
     rules = lexicon()["kept_columns"]
@@ -4308,10 +4308,14 @@ def _kept_items(m: re.Match[str], rest: str, rules: dict[str, Any]) -> bool:
         return False
     words = m.group("what").split()
     names = [re.escape(w) + r"(?:e?s)?\b" for w in dict.fromkeys((words[0], words[-1])) if len(w) > 2]
-    place = re.match(r"\s*(?:in|into|to|on)\s+[^.;!?\n'‘’\"`]{0,40}['‘’\"`](?P<name>[^'‘’\"`\n]{2,60})['’\"`]", rest)
+    place = re.match(
+        r"\s*(?:in|into|to|on)\s+[^.;!?\n'‘’\"`]{0,40}['‘’\"`](?P<name>[^'‘’\"`\n]{2,60})['’\"`]", rest
+    )
     if place:
         names.append(re.escape(place.group("name")) + r"\b")
-    return bool(names) and re.search(rules["checked"].replace("{what}", "|".join(names)), rest, re.I) is not None
+    return (
+        bool(names) and re.search(rules["checked"].replace("{what}", "|".join(names)), rest, re.I) is not None
+    )
 
 
 @lru_cache(maxsize=1)

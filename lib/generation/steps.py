@@ -1250,7 +1250,11 @@ def _tested(sentence: str) -> re.Match[str] | None:
     it on Friday unless they collect it': the words sent, no test of the run)."""
     said = _REPORTED.search(sentence)
     return next(
-        (m for m in _IF.finditer(sentence) if not (said and said.start("say") <= m.start() < said.end("say"))),
+        (
+            m
+            for m in _IF.finditer(sentence)
+            if not (said and said.start("say") <= m.start() < said.end("say"))
+        ),
         None,
     )
 
