@@ -4140,6 +4140,38 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
     return found.sub(said, text)
 
 
+def kept_columns(text: str) -> str:
+    """'… fills the Google Sheet 'Fridge Log' (item, quantity, use-by date). … a message … listing the items that go
+    out of date tomorrow': items a message carries, named by a column of a place told with its columns in brackets
+    and given no place of their own, are that place's rows — read there ('listing the items in the Google Sheet
+    'Fridge Log' that …'; lexicon.json 'kept_columns')."""
+    rules = lexicon()["kept_columns"]
+    told = [m for m in re.finditer(rules["place"], text, re.I) if integrations_in(m.group("place"))]
+    if not told:
+        return text
+    out, at = [], 0
+    for m in re.finditer(rules["items"], text, re.I):
+        noun = m.group("noun").lower()
+        place = next(
+            (
+                t.group("place")
+                for t in reversed(told)
+                if t.end() <= m.start()
+                and any(
+                    noun in (c.split()[0].lower(), c.split()[-1].lower())
+                    for c in re.split(r",|\band\b|/", t.group("columns"))
+                    if c.split()
+                )
+            ),
+            None,
+        )
+        if place is None:
+            continue
+        out.append(text[at : m.end()] + " in " + re.sub(r"^(?:our|my|a|an)\s+", "the ", place, flags=re.I))
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
 def first_few(text: str) -> str:
     """'email the first three people on the waitlist', 'text the next 10 people on the 'Tasting Waitlist' sheet' →
     'email each of the first three people on …': a message to a few people of a list goes to each of them, so the
@@ -4319,6 +4351,8 @@ def _passive_news(text: str) -> str:
         if re.search(rules["events"], text[: m.start()], re.I):
             return m.group(0)  # 'when a new message is posted in #help': the event, not the ask
         det = (m.group("det") or "").strip()
+        if _kept_items(m, text[m.end() :], rules["kept"]):
+            return f"{det + ' ' if det else ''}{m.group('what')} is kept "
         verb = rules["participles"][m.group("done").lower()]
         # ('I want new GitHub issues … to be posted in #triage' → 'I want to post new GitHub issues … in #triage')
         verb = "to " + verb if re.search(r"\b(?:want|need|like|wish)\s+$", text[: m.start()], re.I) else verb
@@ -4344,6 +4378,24 @@ def _passive_news(text: str) -> str:
                 flags=re.I,
             )
     return "".join(sentences)
+
+
+def _kept_items(m: re.Match[str], rest: str, rules: dict[str, Any]) -> bool:
+    """'- every batch gets logged in the Supabase table 'batches' with its pH … every hour, check the new batches':
+    a store said of every item, not of each new one, that the request later checks (by the items' noun or the
+    place's quoted name) tells where the items are kept — no ask to write them (lexicon.json 'passive_news' 'kept')."""
+    if m.group("new") or m.group("have") or m.group("done").lower() not in rules["participles"]:
+        return False
+    words = m.group("what").split()
+    names = [re.escape(w) + r"(?:e?s)?\b" for w in dict.fromkeys((words[0], words[-1])) if len(w) > 2]
+    place = re.match(
+        r"\s*(?:in|into|to|on)\s+[^.;!?\n'‘’\"`]{0,40}['‘’\"`](?P<name>[^'‘’\"`\n]{2,60})['’\"`]", rest
+    )
+    if place:
+        names.append(re.escape(place.group("name")) + r"\b")
+    return (
+        bool(names) and re.search(rules["checked"].replace("{what}", "|".join(names)), rest, re.I) is not None
+    )
 
 
 @lru_cache(maxsize=1)

@@ -335,6 +335,9 @@ def draft(description: str) -> Draft:
     description = lx.people_messaged(description)
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
+    # "the Google Sheet 'Fridge Log' (item, quantity, use-by date) … listing the items that go out of date tomorrow":
+    # items named by a column of a place told with its columns are read there
+    description = lx.kept_columns(description)
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
     # '(our Google Form writes them into the Google Sheet 'X')': where the things are kept, read there
     # "Text each tenant … — the 'Inspections' Google Sheet has their mobile number." → 'Text each tenant in the

@@ -1271,6 +1271,20 @@ def _mail_steps_said(description: str) -> list[str]:
     return re.findall(r"\b(?:e-?mail|send)\w*\b", description, re.I)
 
 
+def _tested(sentence: str) -> re.Match[str] | None:
+    """The first test `sentence` asks, none said inside what a message says ('email that parent that we'll donate
+    it on Friday unless they collect it': the words sent, no test of the run)."""
+    said = _REPORTED.search(sentence)
+    return next(
+        (
+            m
+            for m in _IF.finditer(sentence)
+            if not (said and said.start("say") <= m.start() < said.end("say"))
+        ),
+        None,
+    )
+
+
 def reported(clause: str) -> str | None:
     """What a message says in the writer's words ('email them to say we've received it and will reply within 5
     working days'): the gist it carries, in the second person when said to them."""
@@ -2922,7 +2936,8 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
         # 'X' and the shifts of the 'Turnos' sheet of Google Sheets': what a message carries, found in the service
         # (not the channel it is posted in: '… with their username in our Discord #community channel')
         or re.search(
-            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,100}?\bwith\s+"
+            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,100}?"
+            r"\b(?:with|listing|naming)\s+"  # ('a message in our Telegram group listing the products in the sheet …')
             r"(?:'[^'\n]{1,60}'\s+|(?!(?:to|into|onto)\b)[\w'-]+\s+){1,8}?(?:in|from|of)\s+(?:the|our|my)\s+"
             r"(?:'[^'\n]{1,40}'\s+)?(?:(?:tab|sheet|worksheet|table|page|database|board|list)\s+(?:of|in|on)\s+"
             r"(?:the\s+|our\s+|my\s+)?)?"
@@ -3579,7 +3594,9 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         else "Status"
     )
     state = re.search(
-        r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
+        # ("set its status to 'Ready' (update the record)": an aside in brackets after the value)
+        r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
+        r"(?=\s+(?:in|on|at)\b|\s*\(|[,.;]|$)",
         clause,
         re.I,
     )
@@ -8303,7 +8320,16 @@ _WRITES_BACK = re.compile(
     + "|".join(lx.lexicon()["operation_verbs"]["update"])
     + r")\b[^,;]*?\bthe\s+(?:row\b|(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b)"
     # ('…, then mark it as sent', 'flag them as paid': the item itself, by a pronoun)
-    r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w",
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:mark|flag|tick|set)\s+(?:it|them|each\s+one)\s+(?:as|to)\s+[\"“'‘]?\w"
+    # ('… for every batch below 4.2 I set its status to 'Ready'', '… set the status to 'Fertig'': a field of the item's
+    # own, by its possessive, to a value ('set their priority to urgent' after a list read is a change of the records
+    # read: lexicon.json 'records_changed')
+    # (said after the test, by its doer: '… whose proof time is over 18 hours I set its status to 'Bake'')
+    r"|(?:^\W*(?:(?:and|then|also)\s+)*(?:(?:i|we)\s+)?|\b(?:i|we)\s+)(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r")\s+(?:its\s+(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}|the\s+(?:"
+    + lx.lexicon()["records_changed"]["fields"]
+    + r")\s+)(?:to|as)\s+[\"“'‘]?\w",
     re.I,
 )
 
@@ -8538,9 +8564,21 @@ def _qualifier(sentence: str, start: int) -> int | None:
             # 'more than 30 days overdue a polite reminder': an article after the test starts the thing sent
             # (not 'over 3 orders a month', a rate)
             or _OBJECT_AFTER_TEST.match(rest, end + word.start(1))
+            # 'every batch below 4.2 set its status to 'Ready'': a change of the item's own field starts the body
+            or _SETS_OWN.match(rest, end + word.start(1))
         ):
             return start + end
         end += word.end()
+
+
+_SETS_OWN = re.compile(
+    r"(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r")\s+(?:(?:its|their)\s+[\w\"'“‘-]|the\s+(?:"
+    + lx.lexicon()["records_changed"]["fields"]
+    + r")\s+(?:to|as)\b)",
+    re.I,
+)
 
 
 _DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
@@ -11244,7 +11282,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             )
         return pre + [s for s in source if s.kind == "source"] + [step] + later
     each = _EACH_OF.search(sentence)
-    if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
+    if not each and not _tested(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
     if each and re.search(
         r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|roll-?up|report|newsletter)\b",
@@ -11257,7 +11295,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
     if each and _LISTS_EACH.search(sentence[: each.end()]):
         each = None  # 'the sheet, which lists each showing with …': what the list holds, no step per item
-    parts = clauses(sentence) if each and not _IF.search(sentence) else []
+    parts = clauses(sentence) if each and not _tested(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
     after_loop: list[str] = []
@@ -11373,9 +11411,17 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             qualified = _qualifier(sentence, each.start(1))
             if qualified is not None:
                 state = (qualified, sentence[each.start(1) : qualified], False)
+        # ('For each tool that's been out more than 14 days …, email that borrower' after 'I open the Google Sheet …':
+        # a number each item is tested on, whichever sentence read the list)
+        numbered = (
+            state is not None
+            and each.re is _EACH_NOUN
+            and (each_at := _qualifier(sentence, each.start(1))) is not None
+            and each_at >= state[0]
+        )
         # ('they report to https://…/machines (GET) and … post each machine thats under 20% stock …': the list read in
         # the same clause as the item)
-        if picked is None and state is not None and (listed or sources) and step.body:
+        if picked is None and state is not None and (listed or sources or numbered) and step.body:
             # 'read the Attendance sheet and email every student marked absent': a test of each item read
             test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
             test.branches = [("if", step.body), ("else", [])]

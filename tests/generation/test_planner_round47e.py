@@ -21,7 +21,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r47e-05-notion-page-status": "'then change its status to Reviewed' of a Notion page: no update step is built",
     "r47e-07-supabase-processed-at": "'then update that signup so processed is true': no update step is built",
     "r47e-08-supabase-casual": "'flip shipped_notice to true on it': no update step is built",
     "r47e-09-airtable-german-voice": "'Jeden Morgen um 7:' — the German schedule is not read (a daily 07:00 trigger)",

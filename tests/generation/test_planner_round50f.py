@@ -61,11 +61,15 @@ def _sides(state):
         yield cid, out["if"], out["else"]
 
 
+# (r50f-09: the Slack message runs on both sides since round 52c, its other labels still missed: _KNOWN)
+_SIDES_RIGHT = {"r50f-09-fr-sinon-juste-message-slack"}
+
+
 @pytest.mark.parametrize(
     "item",
     [
         pytest.param(i, id=i["id"], marks=[pytest.mark.xfail(reason=_KNOWN[i["id"]], strict=True)])
-        if i["id"] in _KNOWN
+        if i["id"] in _KNOWN and i["id"] not in _SIDES_RIGHT
         else pytest.param(i, id=i["id"])
         for i in _ITEMS
         if "m_else" in i["steps"]
