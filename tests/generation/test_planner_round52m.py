@@ -303,9 +303,13 @@ def test_a_total_is_of_what_the_items_hold(description, items, total):
 def test_a_todoist_task_is_made_through_its_api():
     """Todoist has no JUL25 block: its task is made with the API's own endpoint (services.json `external`), titled with
     the e-mail's subject — the ask was refused as having no step. Written after the data was added."""
-    state = compose(planner.plan("whenever a new email arrives in gmail, make a todoist task"), seed="r52m").state
+    state = compose(
+        planner.plan("whenever a new email arrives in gmail, make a todoist task"), seed="r52m"
+    ).state
     (api,) = [b for b in state["blocks"].values() if b["type"] == "api"]
     assert api["subBlocks"]["url"]["value"] == "https://api.todoist.com/rest/v2/tasks"
     assert api["subBlocks"]["method"]["value"] == "POST"
-    body = next(b for b in state["blocks"].values() if b["name"].startswith("Format"))["subBlocks"]["code"]["value"]
+    body = next(b for b in state["blocks"].values() if b["name"].startswith("Format"))["subBlocks"]["code"][
+        "value"
+    ]
     assert '"content": text((<start.email>)?.["subject"])' in body
