@@ -3857,6 +3857,9 @@ def _arrow_line(text: str) -> Trigger | None:
             continue
         hook.spans = [(a + found.end(), b + found.end()) for a, b in hook.spans]
         provider = hook.values.get("webhookProvider")
+        # (the service said on the line itself or on one before it: '• refunds → email accounts@…' under notes that
+        # name no payment service is a route of what another trigger brings, not Stripe's event)
+        named = _named_provider(line.lower()) and _provider(line.lower()) == provider
         at = found.start()
         for _ in range(3):
             start = text.rfind("\n", 0, at) + 1
@@ -3864,17 +3867,19 @@ def _arrow_line(text: str) -> Trigger | None:
             if not before.strip() or provider in (None, "generic"):
                 break
             if (
-                _provider(before.lower()) == provider
+                _named_provider(before.lower())
+                and _provider(before.lower()) == provider
                 and not _IMPERATIVE.search(" " + before)
                 and "→" not in before
             ):
                 body = len(before) - len(before.lstrip(" \t-*•"))
                 hook.spans.append((start + body, at))
+                named = True
                 break
             at = start - 1
             if at <= 0:
                 break
-        return hook
+        return hook if named or provider in (None, "generic") else None
     return None
 
 

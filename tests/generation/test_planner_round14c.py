@@ -104,6 +104,6 @@ def test_a_test_of_what_a_place_holds_reads_it_first_and_looks_for_the_event_the
     # the buyer's address read from the event's object in the expression: Sim puts a `<start.….email>` text
     # into a condition unquoted, a syntax error (validators: condition_unquoted_value)
     assert test.startswith(
-        "String(JSON.stringify(<googlesheets1.data>)).toLowerCase().includes("
+        'String(JSON.stringify(<googlesheets1.data>)).replace(/"[^"]*":/g, " ").toLowerCase().includes('
         "String((<start.webhook.data.payload>)?.[\"email\"] ?? '')"
     )

@@ -21,8 +21,6 @@ _KNOWN: dict[str, str] = {
     "is posted (a window with nothing after the read to apply it adds no filter step)",
     "r30k-04": "'the ones older than 7 days' is a test of the whole list (a condition on <api1.data>), not a filter "
     "of its items before the post",
-    "r30k-07": "'post the total revenue' passes the rows as they are: a total of what was read makes no step that "
-    "sums it (nor is 'the last 24 hours' applied)",
     "r30k-08": "'the 10 biggest deals … biggest first' keeps every record: a top-N of what was read makes no step "
     "that sorts and cuts it",
     "r30k-12": "Zendesk over HTTP keeps YOUR_SUBDOMAIN: '(sous-domaine helpnook)' is not read as the subdomain",
