@@ -1175,7 +1175,6 @@ def draft(description: str) -> Draft:
         builder.notes += guard_empty_lists(workflow_plan)
         builder.notes += answer_labels(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
-        unbuilt = deletes_not_built(text)
         unused = unused_clauses(text, used)
         return Draft(
             workflow_plan,
@@ -5312,7 +5311,7 @@ class _Builder:
             "return (s != null ? String(s) : JSON.stringify(x ?? '')).toLowerCase(); }"
             if where == "subject"
             # (what the item says, not its field names: 'title' or 'url' is in every item's JSON)
-            else "(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? '').replace(/\"[^\"]*\":/g, ' ')).toLowerCase()"
+            else f"(x) => (typeof x === 'string' ? x : JSON.stringify(x ?? ''){_NO_FIELD_NAMES}).toLowerCase()"
         )
         # 'the top 5 posts mentioning 'starter'': the read's count is of the matching items — the read fetches a full
         # page and the first ones that match are kept (five posts read, then matched, leave one or none)
@@ -6968,13 +6967,18 @@ def _field_key(said: str) -> str | None:
     return re.sub(r"[\s_-]+", "", " ".join(words).lower())
 
 
+# JSON text with its field names cut out ('"chanceofrain":' → ' '): what a word test or a match searches is what the data
+# says, not what its fields are called
+_NO_FIELD_NAMES = '.replace(/"[^"]*":/g, " ")'
+
+
 def _said_text(ref: str) -> str:
     """The JavaScript text a word test searches in `ref`, lower-cased: what the data says, not its field names (a dry
     forecast holds 'rain' in its `chanceofrain` field, an open issue 'closed' in `closed_at`). An agent's answer is a
     text with no fields, searched as it is."""
     if re.fullmatch(r"<[\w-]+\.content>", ref):
         return f"String(JSON.stringify({ref})).toLowerCase()"
-    return f'String(JSON.stringify({ref})).replace(/"[^"]*":/g, " ").toLowerCase()'
+    return f"String(JSON.stringify({ref})){_NO_FIELD_NAMES}.toLowerCase()"
 
 
 def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
@@ -6990,7 +6994,7 @@ def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
         'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
         'const at = (x) => (x && typeof x === "object" ? Object.keys(x).find((f) => n(f) === k) : undefined); '
         'let h = o; if (at(h) === undefined) h = Object.values(o && typeof o === "object" ? o : {}).find((y) => at(y) !== undefined); '
-        'const u = s.replace(/"[^"]*":/g, " ").toLowerCase(); '
+        f"const u = s{_NO_FIELD_NAMES}.toLowerCase(); "
         "if (at(h) === undefined) return u.includes(t) || n(u).includes(n(t)); "
         'const x = String(h[at(h)] ?? "").trim().toLowerCase(); '
         'const w = (y) => " " + y.split(/[^a-z0-9\\u00c0-\\u024f]+/).join(" ") + " "; '

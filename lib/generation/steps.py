@@ -2505,15 +2505,12 @@ def _cannot_delete(clause: str) -> str | None:
     no delete operation (Google Drive, Google Sheets, Airtable …); else None."""
     from lib.generation.services import operations
 
-    verbs = "|".join(map(re.escape, lexicon()["operation_verbs"]["delete"]))
-    said = re.match(r"^\W*(?:(?:also|then|and|please|just)\s+)*(?:" + verbs + r")\b", clause, re.I)
+    said = _delete_said().match(clause)
     named = lx.integrations_in(clause[said.end() :]) if said else []
     if not named:
         return None
     block = str(lexicon()["integrations"][named[0][1]]["type"])
-    if not operations().get(block) or any(
-        name == "delete" or name.endswith("_delete") for name in operations()[block]
-    ):
+    if not operations().get(block) or _deletes(block):
         return None
     return block
 
@@ -2535,13 +2532,21 @@ def deletes_not_built(text: str) -> dict[str, str]:
 def _deletes_there(low: str, key: str) -> bool:
     """Whether the clause's command is a delete ('delete …', 'remove … from …', lexicon operation_verbs) and the
     block has a delete operation: the service named after it is where the thing is deleted, not a source."""
+    return _deletes(str(lexicon()["integrations"][key]["type"])) and _delete_said().match(low) is not None
+
+
+def _deletes(block: str) -> bool:
+    """Whether the block type has a delete operation (Supabase's `delete`, Mem0's …)."""
     from lib.generation.services import operations
 
-    block = lexicon()["integrations"][key]["type"]
-    if not any(name == "delete" or name.endswith("_delete") for name in operations().get(block, {})):
-        return False
+    return any(name == "delete" or name.endswith("_delete") for name in operations().get(block, {}))
+
+
+@lru_cache(maxsize=1)
+def _delete_said() -> re.Pattern[str]:
+    """A clause whose command is a delete ('delete …', 'please remove …': lexicon operation_verbs `delete`)."""
     verbs = "|".join(map(re.escape, lexicon()["operation_verbs"]["delete"]))
-    return re.match(r"^\W*(?:(?:also|then|and|please|just)\s+)*(?:" + verbs + r")\b", low) is not None
+    return re.compile(r"^\W*(?:(?:also|then|and|please|just)\s+)*(?:" + verbs + r")\b", re.I)
 
 
 # the event's data written somewhere, said in the passive after the trigger's clause
