@@ -6190,7 +6190,15 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         prev = self.written_in(prev)
-        found = f"{_said_text(prev)}.includes({json.dumps(keyword)})"
+        # ('with 'refund' in the subject', 'the title contains 'crash'': the words said of one field are looked for there)
+        field_said = _FIELD_SAID.search(test)
+        said_text = _field_text(prev, field_said.group("field")) if field_said else _said_text(prev)
+        if field_said:
+            self.notes.append(
+                f"the test '{test.strip()}' looks in the '{field_said.group('field').lower()}' field of {prev} "
+                "(the whole item when it has none)"
+            )
+        found = f"{said_text}.includes({json.dumps(keyword)})"
         # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
         # of the list may be a leak)
         kinds_or = (
@@ -6206,13 +6214,13 @@ class _Builder:
         ):
             found = (
                 "("
-                + " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in kinds_or.groups()[:2])
+                + " || ".join(f"{said_text}.includes({json.dumps(w)})" for w in kinds_or.groups()[:2])
                 + ")"
             )
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
-            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in either.groups())
+            found = " || ".join(f"{said_text}.includes({json.dumps(w)})" for w in either.groups())
         alternatives = (
             _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
         )
@@ -6224,7 +6232,7 @@ class _Builder:
         )
         if len(choices) > 1:
             # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
-            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in choices)
+            found = " || ".join(f"{said_text}.includes({json.dumps(w)})" for w in choices)
         said_field = (
             _NAMED_VALUE.search(test) if len(choices) <= 1 and found.count("includes(") == 1 else None
         )
@@ -6979,6 +6987,33 @@ def _said_text(ref: str) -> str:
     if re.fullmatch(r"<[\w-]+\.content>", ref):
         return f"String(JSON.stringify({ref})).toLowerCase()"
     return f"String(JSON.stringify({ref})){_NO_FIELD_NAMES}.toLowerCase()"
+
+
+# 'the subject mentions 'refund'', "with 'crash' in the title": a test said of one text field of the item
+_FIELD_SAID = re.compile(
+    r"^\s*(?:if\s+)?(?:the|its|their)\s+(?P<field>subject|title|summary|body|description|name|message|text|comment)"
+    r"(?:\s+line)?\s+(?:mentions?|contains?|includes?|has|says?|reads)\b",
+    re.I,
+)
+
+
+def _field_text(ref: str, field: str) -> str:
+    """The JavaScript text of the field called `field` (or one of its other names, lexicon.json 'text_fields') in the
+    item or event `ref`, lower-cased: the first such field met going down the item level by level (a Jira issue's
+    `fields.summary`, a GitHub issue's `title`, an e-mail's `bodyText` for 'body'); the item's whole text without
+    field names when it has none. (No '<' in it: Sim reads one up to the next '>' as a reference.)"""
+    names = [field.lower(), *lexicon()["text_fields"].get(field.lower(), [])]
+    return (
+        "((s, ks) => { "
+        "let o = s; try { o = JSON.parse(s); } catch (e) { o = s; } "
+        'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
+        "for (const k of ks) { const q = [o]; while (q.length) { const x = q.shift(); "
+        'if (!x || typeof x !== "object") continue; '
+        'const f = Object.keys(x).find((y) => (n(y) === k || n(y).startsWith(k)) && typeof x[y] === "string"); '
+        "if (f !== undefined) return x[f].toLowerCase(); q.push(...Object.values(x)); } } "
+        f"return s{_NO_FIELD_NAMES}.toLowerCase(); "
+        f"}})(String(JSON.stringify({ref})), {json.dumps(names)})"
+    )
 
 
 def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
