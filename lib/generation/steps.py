@@ -3486,6 +3486,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         "none" if entry["target"] == "to" and not write else entry["target"], clause, description, values
     )
     _named_fields(entry["type"], values.get("operation"), clause, values)
+    if not write:
+        _worded_options(entry["type"], clause, values)
     _resource_names(entry, clause, values)
     _told_place(key, entry, clause, description, values, write)
     _tab(entry["type"], clause, values, description)
@@ -3656,6 +3658,20 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
         )
         if named:
             values[sub.id] = (named.group(1) or named.group(2)).strip()
+
+
+def _worded_options(block_type: str, clause: str, values: dict[str, Any]) -> None:
+    """'the newest posts', 'the top posts of the week': a read's option the clause's words choose (services.json
+    'worded'), the first entry per field whose words it says."""
+    from lib.generation.services import data as service_data
+
+    chosen: set[str] = set()
+    for option in service_data()["blocks"].get(block_type, {}).get("worded", []):
+        if option["field"] in chosen or any(values.get(f) != v for f, v in option.get("when", {}).items()):
+            continue
+        if re.search(option["words"], clause, re.I):
+            values[option["field"]] = option["value"]
+            chosen.add(option["field"])
 
 
 def _without_service(name: str, own: set[str]) -> str:
