@@ -3141,6 +3141,11 @@ class _Builder:
             gist = (parts[0] if len(parts[0].split()) >= 3 else (told or "")).rstrip(" .")
             test = self.test_said()
             sent = gist if 3 <= len(gist.split()) <= 9 and "<" not in gist else test or None
+        if not sent and not mail:
+            # 'create a HubSpot task for the owner to call the customer', 'add a to-do to chase the invoice': what is to
+            # be done names the task
+            todo = _TASK_TO.search(step.text or "")
+            sent = todo.group("do").strip() if todo else None
         if not sent:
             return self.mail_subject if mail else (self.event_title() or self.subject)
         return sent[:1].upper() + sent[1:]
@@ -6988,6 +6993,13 @@ def _said_text(ref: str) -> str:
         return f"String(JSON.stringify({ref})).toLowerCase()"
     return f"String(JSON.stringify({ref})){_NO_FIELD_NAMES}.toLowerCase()"
 
+
+# a task and what it is for: 'a task for the owner to call the customer', 'a to-do to chase the invoice'
+_TASK_TO = re.compile(
+    r"\b(?:task|to-?do|reminder|follow-?up)\s+(?:for\s+(?:the\s+|our\s+|my\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+    r"to\s+(?P<do>(?!(?:me|us|them|him|her|the|our|my|a|an)\b)[a-z][^,;.\n]{3,60})",
+    re.I,
+)
 
 # 'the subject mentions 'refund'', "with 'crash' in the title": a test said of one text field of the item
 _FIELD_SAID = re.compile(

@@ -5848,7 +5848,9 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     if headers:
         values["headers"] = json.dumps(headers)
     if write:
-        values["body"] = json.dumps(entry.get("write_body") or {"text": "{prev}"})
+        values["body"] = json.dumps(
+            (entry.get("write_bodies") or {}).get(obj) or entry.get("write_body") or {"text": "{prev}"}
+        )
     window = lx.window_in(clause)
     note_window = ""
     if query:
@@ -5889,6 +5891,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     step.result = None if write else "data" if one and url == one else entry.get("result")
     host = url.split("/")[2]
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
+    if write and (entry.get("write_needs") or {}).get(obj):
+        step.needs.append(entry["write_needs"][obj])
     if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
     _record_to_change(step, entry["name"])

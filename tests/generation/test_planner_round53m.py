@@ -69,3 +69,37 @@ def test_a_word_said_of_a_field_is_looked_for_there(description, without, with_w
 
     assert run(without) is False, expression
     assert run(with_word) is True, expression
+
+
+# What a task is for names it: 'a HubSpot task for the owner to call the customer' was titled with the description's
+# opening words ('When a new HubSpot deal is created, create'). Written after the fix, as its test.
+@pytest.mark.parametrize(
+    ("description", "title"),
+    [
+        ("When a new HubSpot deal is created, create a HubSpot task for the owner to call the customer", "Call the customer"),
+        ("When a Stripe invoice is overdue, add a Todoist task to chase the client", "Chase the client"),
+    ],
+)
+def test_a_task_is_named_for_what_is_to_be_done(description, title):
+    state = compose(planner.plan(description), seed="r53m").state
+    codes = [b["subBlocks"]["code"]["value"] for b in state["blocks"].values() if b["type"] == "function"]
+    assert any(json.dumps(title) in code for code in codes), codes
+
+
+# A report read by a query takes the window said as its date range, and no function drops its rows by a date they do
+# not hold. Written after the fix, as its test.
+@pytest.mark.parametrize(
+    ("description", "start", "end"),
+    [
+        ("Each morning at 7 post yesterday's GA4 sessions to #marketing on Slack", "yesterday", "yesterday"),
+        ("Every day at 10am pull our Google Analytics traffic for the last 30 days and email it to me at a@b.co", "30daysAgo", "today"),
+        ("Every Monday email me at a@b.co our Google Analytics top pages", "7daysAgo", "today"),
+    ],
+)
+def test_a_report_query_takes_the_window_as_its_date_range(description, start, end):
+    state = compose(planner.plan(description), seed="r53m").state
+    reads = [b for b in state["blocks"].values() if b["type"] == "api"]
+    assert len(reads) == 1
+    body = json.loads(reads[0]["subBlocks"]["body"]["value"])
+    assert body["dateRanges"] == [{"startDate": start, "endDate": end}]
+    assert not any(b["name"].startswith("Dated items of") for b in state["blocks"].values())
