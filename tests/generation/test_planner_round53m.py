@@ -29,7 +29,11 @@ def test_round53m_description_comes_out_right(item):
 _FIELD_TESTS = [
     (
         "When an email arrives in Gmail with 'refund' in the subject, forward it to refunds@kettlebrook.com",
-        {"subject": "Order 1182 question", "bodyText": "I do not want a refund, just a new lid", "from": "a@b.co"},
+        {
+            "subject": "Order 1182 question",
+            "bodyText": "I do not want a refund, just a new lid",
+            "from": "a@b.co",
+        },
         {"subject": "Refund for order 1182", "bodyText": "The lid was cracked", "from": "a@b.co"},
     ),
     (
@@ -39,8 +43,18 @@ _FIELD_TESTS = [
     ),
     (
         "When a Jira issue is created with 'outage' in the summary, text me at +14155550199",
-        {"issue": {"key": "OPS-1", "fields": {"summary": "Disk 80% full", "description": "may cause an outage"}}},
-        {"issue": {"key": "OPS-2", "fields": {"summary": "Payments outage in EU", "description": "all down"}}},
+        {
+            "issue": {
+                "key": "OPS-1",
+                "fields": {"summary": "Disk 80% full", "description": "may cause an outage"},
+            }
+        },
+        {
+            "issue": {
+                "key": "OPS-2",
+                "fields": {"summary": "Payments outage in EU", "description": "all down"},
+            }
+        },
     ),
 ]
 
@@ -76,7 +90,10 @@ def test_a_word_said_of_a_field_is_looked_for_there(description, without, with_w
 @pytest.mark.parametrize(
     ("description", "title"),
     [
-        ("When a new HubSpot deal is created, create a HubSpot task for the owner to call the customer", "Call the customer"),
+        (
+            "When a new HubSpot deal is created, create a HubSpot task for the owner to call the customer",
+            "Call the customer",
+        ),
         ("When a Stripe invoice is overdue, add a Todoist task to chase the client", "Chase the client"),
     ],
 )
@@ -92,7 +109,11 @@ def test_a_task_is_named_for_what_is_to_be_done(description, title):
     ("description", "start", "end"),
     [
         ("Each morning at 7 post yesterday's GA4 sessions to #marketing on Slack", "yesterday", "yesterday"),
-        ("Every day at 10am pull our Google Analytics traffic for the last 30 days and email it to me at a@b.co", "30daysAgo", "today"),
+        (
+            "Every day at 10am pull our Google Analytics traffic for the last 30 days and email it to me at a@b.co",
+            "30daysAgo",
+            "today",
+        ),
         ("Every Monday email me at a@b.co our Google Analytics top pages", "7daysAgo", "today"),
     ],
 )
