@@ -3095,6 +3095,20 @@ class _Builder:
             return words
         return test[:1].upper() + test[1:]
 
+    def down_said(self, prev: str | None) -> str | None:
+        """On the side of 'if the site is down': which address failed and how, not the error page it returned
+        (None elsewhere)."""
+        test = self.tested[-1] if self.tested else ""
+        called = next(
+            (b for b in self.blocks if b.type == "api" and prev and prev.startswith(f"<{b.id}.")), None
+        )
+        if called is None or not test or not re.search(lexicon()["unreachable"], test, re.I):
+            return None
+        url = next((str(v.value) for v in called.values if v.id == "url"), "")
+        if not url or "<" in url:
+            return None
+        return f"{url} is not answering as it should (HTTP status <{called.id}.status>)."
+
     def test_said(self) -> str:
         """The innermost test whose side is being built, its numbers as the user wrote them ('$25000' → '$25,000');
         '' when none, or on the side where the test as said fails."""
@@ -3174,7 +3188,7 @@ class _Builder:
             if "{recipient_user}" in value:
                 value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
-                text = self.event_fields_said(step, prev) or (
+                text = self.down_said(prev) or self.event_fields_said(step, prev) or (
                     data
                     if not prev
                     or (_is_text(prev) and not self.answers_json(prev))

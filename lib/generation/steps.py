@@ -8027,6 +8027,12 @@ _WANTS_TO = re.compile(
     r"hopes?|plans?|intends?|is\s+looking|are\s+looking)\s+to\s+$",
     re.I,
 )
+# a verb's denial before it ("doesn't", 'did not', 'fails to', 'never'): the verb after it is a state tested
+_DENIED_VERB = re.compile(
+    r"\b(?:does\s*n[o'’]?t|do\s*n[o'’]?t|did\s*n[o'’]?t|has\s*n[o'’]?t|have\s*n[o'’]?t|fails?\s+to|failed\s+to|never|"
+    r"stops?|stopped)\s+$",
+    re.I,
+)
 _IF = re.compile(
     # ('decides if it's positive or negative', 'judges whether …': the question a judgement answers, no test)
     r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)(?<!\bdetermine\s)"
@@ -11535,6 +11541,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 or re.fullmatch(r"\s*(?:they|he|she)\s+", rest[: start.start()], re.I)
                 # 'if the guest asks to book, email …', 'if they want to cancel': what the subject wants done
                 or _WANTS_TO.search(rest[: start.start()])
+                # "if it doesn't respond, post …", "if they don't reply within 2 days": the verb denied is the test's
+                or _DENIED_VERB.search(rest[: start.start()])
             )
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb

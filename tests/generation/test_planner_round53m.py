@@ -124,3 +124,31 @@ def test_a_report_query_takes_the_window_as_its_date_range(description, start, e
     body = json.loads(reads[0]["subBlocks"]["body"]["value"])
     assert body["dateRanges"] == [{"startDate": start, "endDate": end}]
     assert not any(b["name"].startswith("Dated items of") for b in state["blocks"].values())
+
+
+# A site that is down: the test reads the request's status, even said with a denied verb ("if it doesn't respond" cut
+# 'respond' off as a reply for an AI to draft, and tested whether the page was empty), and the alert says which
+# address failed and its status, not the error page it returned. Written after the fix, as its test.
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Every 5 minutes ping https://api.quillstone.io/health and if it doesn't respond, post to Slack #oncall",
+        "Every 5 minutes check https://api.quillstone.io/health; if the site does not respond, post to Slack #oncall",
+        "Check https://api.quillstone.io/health every 10 minutes and text me at +14155550123 if it is down",
+    ],
+)
+def test_a_site_down_alert_says_which_address_failed(description):
+    state = compose(planner.plan(description), seed="r53m").state
+    types = sorted(b["type"] for b in state["blocks"].values())
+    assert "agent" not in types, types
+    test = next(
+        c["value"]
+        for b in state["blocks"].values()
+        if b["type"] == "condition"
+        for c in json.loads(b["subBlocks"]["conditions"]["value"])
+        if c["title"] == "if"
+    )
+    assert ".status>" in test
+    sent = next(b for b in state["blocks"].values() if b["type"] in ("slack", "twilio_sms"))
+    text = sent["subBlocks"].get("text", sent["subBlocks"].get("message"))["value"]
+    assert "https://api.quillstone.io/health" in text and ".status>" in text
