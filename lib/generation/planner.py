@@ -3188,12 +3188,16 @@ class _Builder:
             if "{recipient_user}" in value:
                 value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
-                text = self.down_said(prev) or self.event_fields_said(step, prev) or (
-                    data
-                    if not prev
-                    or (_is_text(prev) and not self.answers_json(prev))
-                    or not prev.startswith("<")
-                    else f"{self.heading(step)}: {prev}"
+                text = (
+                    self.down_said(prev)
+                    or self.event_fields_said(step, prev)
+                    or (
+                        data
+                        if not prev
+                        or (_is_text(prev) and not self.answers_json(prev))
+                        or not prev.startswith("<")
+                        else f"{self.heading(step)}: {prev}"
+                    )
                 )
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
