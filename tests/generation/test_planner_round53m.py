@@ -152,3 +152,58 @@ def test_a_site_down_alert_says_which_address_failed(description):
     sent = next(b for b in state["blocks"].values() if b["type"] in ("slack", "twilio_sms"))
     text = sent["subBlocks"].get("text", sent["subBlocks"].get("message"))["value"]
     assert "https://api.quillstone.io/health" in text and ".status>" in text
+
+
+# Fields said of a row: "add the customer's name, email and order total to the Google Sheet" wrote one cell holding
+# the whole event as JSON. Each field said is a cell of its own, found in the data by its name at run time. (Probe
+# written before the fix.)
+_SHOPIFY_ORDER = {
+    "id": 820982911946154508,
+    "name": "#1001",
+    "email": "ana@lima.example",
+    "order_number": 1001,
+    "total_price": "59.90",
+    "customer": {
+        "id": 115310627314723954,
+        "first_name": "Ana",
+        "last_name": "Lima",
+        "email": "ana@lima.example",
+    },
+}
+_TYPEFORM_LEAD = {"name": "Tom Reyes", "email": "tom@reyes.example", "company": "Reyes Bakery"}
+_COLUMN_CASES = [
+    (
+        "When a new order comes in on Shopify, add the customer's name, email and order total to the Google Sheet "
+        "'Orders 2026'",
+        _SHOPIFY_ORDER,
+        ["Ana Lima", "ana@lima.example", "59.90"],
+    ),
+    (
+        "When a new order comes in on Shopify, add a row to the Google Sheet 'Orders' with the order number, "
+        "customer name and total",
+        _SHOPIFY_ORDER,
+        [1001, "Ana Lima", "59.90"],
+    ),
+    (
+        "When a lead posts to our webhook, add their name, email and company to the Google Sheet 'Leads'",
+        _TYPEFORM_LEAD,
+        ["Tom Reyes", "tom@reyes.example", "Reyes Bakery"],
+    ),
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+@pytest.mark.parametrize(("description", "payload", "cells"), _COLUMN_CASES)
+def test_fields_said_of_a_row_are_its_cells(description, payload, cells):
+    state = compose(planner.plan(description), seed="r53m").state
+    sheet = next(b for b in state["blocks"].values() if b["type"] == "google_sheets")
+    ref = re.fullmatch(r"<([\w-]+)\.result>", sheet["subBlocks"]["values"]["value"])
+    assert ref, sheet["subBlocks"]["values"]["value"]
+    code = next(
+        b["subBlocks"]["code"]["value"]
+        for b in state["blocks"].values()
+        if b["type"] == "function" and re.sub(r"[^a-z0-9]", "", b["name"].lower()) == ref.group(1)
+    )
+    for used in set(re.findall(r"<[\w.-]+>", code)):
+        code = code.replace(used, json.dumps({"webhook": {"data": {"payload": payload}}, "payload": payload}))
+    assert run_code(code) == [cells]
