@@ -50,6 +50,7 @@ from lib.generation.places import (
 )
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
+from lib.generation.row_columns import said_cells
 from lib.generation.row_writes import place_row_writes
 from lib.generation.rule_tables import rules_read
 from lib.generation.services import MAIN_OUTPUTS
@@ -1156,6 +1157,7 @@ def draft(description: str) -> Draft:
             blocks=builder.blocks,
             edges=builder.edges,
         )
+        builder.notes += said_cells(workflow_plan, builder.words)
         builder.notes += shape_json_values(workflow_plan)
         builder.notes += keep_keyed_rows(workflow_plan, builder.sheet_keys)
         builder.notes += place_row_writes(workflow_plan, builder.words)

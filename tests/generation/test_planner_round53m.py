@@ -207,3 +207,41 @@ def test_fields_said_of_a_row_are_its_cells(description, payload, cells):
     for used in set(re.findall(r"<[\w.-]+>", code)):
         code = code.replace(used, json.dumps({"webhook": {"data": {"payload": payload}}, "payload": payload}))
     assert run_code(code) == [cells]
+
+
+# More rows with the fields said, written after the fix as its test: a Slack message's text, author and time; an
+# e-mail's sender, subject and date into Airtable, as fields named as said.
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_a_slack_message_row_and_an_airtable_record_of_the_fields_said():
+    state = compose(
+        planner.plan(
+            "When someone posts in #handover on Slack, save the message, the author and the time to the "
+            "'Handover log' Google Sheet."
+        ),
+        seed="r53m",
+    ).state
+    code = next(
+        b["subBlocks"]["code"]["value"] for b in state["blocks"].values() if b["name"].startswith("Format")
+    )
+    event = {
+        "event": {"type": "message", "text": "Fridge 3 is warm", "user": "U024BE7LH", "ts": "1733563200.0001"}
+    }
+    for used in set(re.findall(r"<[\w.-]+>", code)):
+        code = code.replace(used, json.dumps(event))
+    assert run_code(code) == [["Fridge 3 is warm", "U024BE7LH", "1733563200.0001"]]
+
+    state = compose(
+        planner.plan(
+            "When an email arrives in Gmail, log the sender, subject and date in the Airtable table 'Receipts'"
+        ),
+        seed="r53m",
+    ).state
+    code = next(
+        b["subBlocks"]["code"]["value"] for b in state["blocks"].values() if b["name"].startswith("Format")
+    )
+    mail = {"subject": "Receipt 88", "from": "kim@ash.example", "date": "2026-12-07", "bodyText": "attached"}
+    for used in set(re.findall(r"<[\w.-]+>", code)):
+        code = code.replace(used, json.dumps(mail))
+    assert run_code(code) == [
+        {"fields": {"Sender": "kim@ash.example", "Subject": "Receipt 88", "Date": "2026-12-07"}}
+    ]
