@@ -110,13 +110,13 @@ def said_cells(plan: WorkflowPlan, words: dict[str, str]) -> list[str]:
         field_id = _WRITES.get(block.type)
         value = next((v for v in block.values if v.id == field_id), None) if field_id else None
         fields = said_columns(words.get(block.id, "")) if value is not None else []
-        refs = REFERENCE_RE.findall(value.value) if fields else []
-        if not fields or len(refs) != 1 or "{{" in value.value:
+        refs = list(REFERENCE_RE.finditer(value.value)) if value is not None and fields else []
+        if value is None or len(refs) != 1 or "{{" in value.value:
             continue
-        found = REFERENCE_RE.search(value.value)
         # (a message's text the row was given: its fields are the message's, one level up)
-        held = re.fullmatch(r"<(start\.[\w.]+)\.(?:text|bodyText|body|content|message)>", found.group(0))
-        ref = in_code(REFERENCE_RE.search(f"<{held.group(1)}>") if held else found)
+        held = re.fullmatch(r"<(start\.[\w.]+)\.(?:text|bodyText|body|content|message)>", refs[0].group(0))
+        up = REFERENCE_RE.search(f"<{held.group(1)}>") if held else None
+        ref = in_code(up or refs[0])
         local, name = function_before(
             plan, block, f"Format {block.name}", _code(ref, fields, block.type == "airtable")
         )
