@@ -3092,6 +3092,13 @@ class _Builder:
         """What a message carrying structured data is about (`_heading`); on the side of a test with nothing said of
         it ('if the payments component isn't operational, post to #incidents'), the test that sent it."""
         words = _heading(step)
+        # ('send them a thank-you email', 'a welcome message'): a message of that kind opens as one does
+        opening = next(
+            (line for kind, line in lexicon()["message_openings"].items() if re.search(kind, words, re.I)),
+            None,
+        )
+        if opening:
+            return opening
         test = self.test_said()
         if words != "Update" or not test:
             return words
@@ -3198,7 +3205,7 @@ class _Builder:
                         if not prev
                         or (_is_text(prev) and not self.answers_json(prev))
                         or not prev.startswith("<")
-                        else f"{self.heading(step)}: {prev}"
+                        else _headed(self.heading(step), prev)
                     )
                 )
                 value = value.replace("{prev_text}", text)
@@ -7390,6 +7397,11 @@ def _carries_more(text: str, found: list[int]) -> bool:
             return True
         start = end
     return False
+
+
+def _headed(heading: str, data: str) -> str:
+    """The data a message carries under its heading ('The price: …'), or after its opening line ('Thank you!')."""
+    return f"{heading}\n\n{data}" if heading.endswith(("!", ".")) else f"{heading}: {data}"
 
 
 def _heading(step: Step) -> str:

@@ -245,3 +245,18 @@ def test_a_slack_message_row_and_an_airtable_record_of_the_fields_said():
     assert run_code(code) == [
         {"fields": {"Sender": "kim@ash.example", "Subject": "Receipt 88", "Date": "2026-12-07"}}
     ]
+
+
+# A message of a kind opens as one does: "send them a thank-you email" sent "A thank-you email:" over the booking's
+# fields. Written after the fix, as its test.
+@pytest.mark.parametrize(
+    ("description", "opening"),
+    [
+        ("When someone books a call on Calendly, send them a thank-you email", "Thank you!\n\n"),
+        ("When a new member signs up via our Typeform, email them a welcome message", "Welcome!\n\n"),
+    ],
+)
+def test_a_message_of_a_kind_opens_as_one(description, opening):
+    state = compose(planner.plan(description), seed="r53m").state
+    mail = next(b for b in state["blocks"].values() if b["type"] == "gmail")
+    assert mail["subBlocks"]["body"]["value"].startswith(opening)
