@@ -50,6 +50,9 @@ from lib.generation.plumbing import added_by_planner
 from lib.sim import branches
 from lib.sim.names import Reference, find_references, normalize_name
 
+# an API's report query, sent by POST but reading only (Google Analytics Data API: runReport, batchRunReports …)
+_REPORT_QUERY = re.compile(r":(?:batch)?run\w*reports?\b", re.I)
+
 DIMENSIONS = ("trigger", "steps", "order", "loops", "branches", "refs", "params", "forbid", "refusal")
 STRUCTURAL = {
     "starter",
@@ -219,7 +222,9 @@ class View:
         if kind in STRUCTURAL or kind in NO_SIDE_EFFECT:
             return None
         if kind == "api":
-            return "read" if op in ("GET", "HEAD") else "write"
+            # (a report query sent by POST reads: Google Analytics' properties/…:runReport)
+            reads = op in ("GET", "HEAD") or _REPORT_QUERY.search(str(self.value(bid, "url") or ""))
+            return "read" if reads else "write"
         if kind in WRITERS:
             return "write"
         if op is None:

@@ -50,6 +50,7 @@ from lib.generation.places import (
 )
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.readable_data import readable_data
+from lib.generation.row_columns import said_cells
 from lib.generation.row_writes import place_row_writes
 from lib.generation.rule_tables import rules_read
 from lib.generation.services import MAIN_OUTPUTS
@@ -1156,6 +1157,7 @@ def draft(description: str) -> Draft:
             blocks=builder.blocks,
             edges=builder.edges,
         )
+        builder.notes += said_cells(workflow_plan, builder.words)
         builder.notes += shape_json_values(workflow_plan)
         builder.notes += keep_keyed_rows(workflow_plan, builder.sheet_keys)
         builder.notes += place_row_writes(workflow_plan, builder.words)
@@ -3090,10 +3092,31 @@ class _Builder:
         """What a message carrying structured data is about (`_heading`); on the side of a test with nothing said of
         it ('if the payments component isn't operational, post to #incidents'), the test that sent it."""
         words = _heading(step)
+        # ('send them a thank-you email', 'a welcome message'): a message of that kind opens as one does
+        opening = next(
+            (line for kind, line in lexicon()["message_openings"].items() if re.search(kind, words, re.I)),
+            None,
+        )
+        if opening:
+            return opening
         test = self.test_said()
         if words != "Update" or not test:
             return words
         return test[:1].upper() + test[1:]
+
+    def down_said(self, prev: str | None) -> str | None:
+        """On the side of 'if the site is down': which address failed and how, not the error page it returned
+        (None elsewhere)."""
+        test = self.tested[-1] if self.tested else ""
+        called = next(
+            (b for b in self.blocks if b.type == "api" and prev and prev.startswith(f"<{b.id}.")), None
+        )
+        if called is None or not test or not re.search(lexicon()["unreachable"], test, re.I):
+            return None
+        url = next((str(v.value) for v in called.values if v.id == "url"), "")
+        if not url or "<" in url:
+            return None
+        return f"{url} is not answering as it should (HTTP status <{called.id}.status>)."
 
     def test_said(self) -> str:
         """The innermost test whose side is being built, its numbers as the user wrote them ('$25000' → '$25,000');
@@ -3141,6 +3164,11 @@ class _Builder:
             gist = (parts[0] if len(parts[0].split()) >= 3 else (told or "")).rstrip(" .")
             test = self.test_said()
             sent = gist if 3 <= len(gist.split()) <= 9 and "<" not in gist else test or None
+        if not sent and not mail:
+            # 'create a HubSpot task for the owner to call the customer', 'add a to-do to chase the invoice': what is to
+            # be done names the task
+            todo = _TASK_TO.search(step.text or "")
+            sent = todo.group("do").strip() if todo else None
         if not sent:
             return self.mail_subject if mail else (self.event_title() or self.subject)
         return sent[:1].upper() + sent[1:]
@@ -3169,12 +3197,16 @@ class _Builder:
             if "{recipient_user}" in value:
                 value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
-                text = self.event_fields_said(step, prev) or (
-                    data
-                    if not prev
-                    or (_is_text(prev) and not self.answers_json(prev))
-                    or not prev.startswith("<")
-                    else f"{self.heading(step)}: {prev}"
+                text = (
+                    self.down_said(prev)
+                    or self.event_fields_said(step, prev)
+                    or (
+                        data
+                        if not prev
+                        or (_is_text(prev) and not self.answers_json(prev))
+                        or not prev.startswith("<")
+                        else _headed(self.heading(step), prev)
+                    )
                 )
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
@@ -6190,7 +6222,15 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         prev = self.written_in(prev)
-        found = f"{_said_text(prev)}.includes({json.dumps(keyword)})"
+        # ('with 'refund' in the subject', 'the title contains 'crash'': the words said of one field are looked for there)
+        field_said = _FIELD_SAID.search(test)
+        said_text = _field_text(prev, field_said.group("field")) if field_said else _said_text(prev)
+        if field_said:
+            self.notes.append(
+                f"the test '{test.strip()}' looks in the '{field_said.group('field').lower()}' field of {prev} "
+                "(the whole item when it has none)"
+            )
+        found = f"{said_text}.includes({json.dumps(keyword)})"
         # ('if it is a gas or water leak': the kind of leak is what is tested, either word will do — every item
         # of the list may be a leak)
         kinds_or = (
@@ -6206,13 +6246,13 @@ class _Builder:
         ):
             found = (
                 "("
-                + " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in kinds_or.groups()[:2])
+                + " || ".join(f"{said_text}.includes({json.dumps(w)})" for w in kinds_or.groups()[:2])
                 + ")"
             )
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
-            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in either.groups())
+            found = " || ".join(f"{said_text}.includes({json.dumps(w)})" for w in either.groups())
         alternatives = (
             _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
         )
@@ -6224,7 +6264,7 @@ class _Builder:
         )
         if len(choices) > 1:
             # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
-            found = " || ".join(f"{_said_text(prev)}.includes({json.dumps(w)})" for w in choices)
+            found = " || ".join(f"{said_text}.includes({json.dumps(w)})" for w in choices)
         said_field = (
             _NAMED_VALUE.search(test) if len(choices) <= 1 and found.count("includes(") == 1 else None
         )
@@ -6981,6 +7021,40 @@ def _said_text(ref: str) -> str:
     return f"String(JSON.stringify({ref})){_NO_FIELD_NAMES}.toLowerCase()"
 
 
+# a task and what it is for: 'a task for the owner to call the customer', 'a to-do to chase the invoice'
+_TASK_TO = re.compile(
+    r"\b(?:task|to-?do|reminder|follow-?up)\s+(?:for\s+(?:the\s+|our\s+|my\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+    r"to\s+(?P<do>(?!(?:me|us|them|him|her|the|our|my|a|an)\b)[a-z][^,;.\n]{3,60})",
+    re.I,
+)
+
+# 'the subject mentions 'refund'', "with 'crash' in the title": a test said of one text field of the item
+_FIELD_SAID = re.compile(
+    r"^\s*(?:if\s+)?(?:the|its|their)\s+(?P<field>subject|title|summary|body|description|name|message|text|comment)"
+    r"(?:\s+line)?\s+(?:mentions?|contains?|includes?|has|says?|reads)\b",
+    re.I,
+)
+
+
+def _field_text(ref: str, field: str) -> str:
+    """The JavaScript text of the field called `field` (or one of its other names, lexicon.json 'text_fields') in the
+    item or event `ref`, lower-cased: the first such field met going down the item level by level (a Jira issue's
+    `fields.summary`, a GitHub issue's `title`, an e-mail's `bodyText` for 'body'); the item's whole text without
+    field names when it has none. (No '<' in it: Sim reads one up to the next '>' as a reference.)"""
+    names = [field.lower(), *lexicon()["text_fields"].get(field.lower(), [])]
+    return (
+        "((s, ks) => { "
+        "let o = s; try { o = JSON.parse(s); } catch (e) { o = s; } "
+        'const n = (x) => String(x).toLowerCase().replace(/[\\s_-]+/g, ""); '
+        "for (const k of ks) { const q = [o]; while (q.length) { const x = q.shift(); "
+        'if (!x || typeof x !== "object") continue; '
+        'const f = Object.keys(x).find((y) => (n(y) === k || n(y).startsWith(k)) && typeof x[y] === "string"); '
+        "if (f !== undefined) return x[f].toLowerCase(); q.push(...Object.values(x)); } } "
+        f"return s{_NO_FIELD_NAMES}.toLowerCase(); "
+        f"}})(String(JSON.stringify({ref})), {json.dumps(names)})"
+    )
+
+
 def _named_field_equals(ref: str, key: str, value: str, needle: str) -> str:
     """The JavaScript test that the item or event `ref` holds `value` in the field whose name is `key` (found without
     case, spaces, underscores or dashes, at its top or one level down: an Airtable record's `fields`), compared without
@@ -7323,6 +7397,11 @@ def _carries_more(text: str, found: list[int]) -> bool:
             return True
         start = end
     return False
+
+
+def _headed(heading: str, data: str) -> str:
+    """The data a message carries under its heading ('The price: …'), or after its opening line ('Thank you!')."""
+    return f"{heading}\n\n{data}" if heading.endswith(("!", ".")) else f"{heading}: {data}"
 
 
 def _heading(step: Step) -> str:

@@ -82,7 +82,7 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _in_code(match: re.Match[str]) -> str:
+def in_code(match: re.Match[str]) -> str:
     """A reference as Sim resolves it inside a function's code. A value of the start block whose path
     does not say 'input' (`<start.email.bodyText>`, `<start.webhook.data.payload.text>`) is pasted as
     it is when it is text — bare words in the code — and as JSON when it is an object, so the object
@@ -106,7 +106,7 @@ def _js(value: Any) -> str:
         for match in REFERENCE_RE.finditer(value):
             if match.start() > last:
                 parts.append(_literal(value[last : match.start()]))
-            parts.append(f"text({_in_code(match)})")
+            parts.append(f"text({in_code(match)})")
             last = match.end()
         if last < len(value):
             parts.append(_literal(value[last:]))
@@ -123,7 +123,7 @@ def _field_js(name: str, value: Any) -> str:
     if name in _KEY_FIELDS and isinstance(value, str):
         match = REFERENCE_RE.search(value)
         if match:
-            return f"key({_in_code(match)})"
+            return f"key({in_code(match)})"
     return _js(value)
 
 

@@ -2071,6 +2071,24 @@ _MESSAGES_WORKED_ON = (
 )
 
 
+# 'summarise it for the team in Microsoft Teams', 'have AI recap them on Slack #ops': the AI's work on the data the run
+# already holds (a pronoun, 'the results'), put where the service is named
+_DONE_THERE = (
+    r"^\W*(?:(?:also|then|and|please)\s+)*(?:(?:have|let|get|ask)\s+(?:ai|an?\s+ai|claude|gpt|chatgpt|the\s+ai|an?\s+agent)"
+    r"\s+(?:to\s+)?)?(?:summari[sz]e|recap|digest|condense|translate|write\s+up)\s+"
+    r"(?:it|them|this|that|these|those|everything|the\s+(?:results?|data|list|rows|items|findings|numbers|report))\b"
+    r"(?:\s+up)?(?:\s+for\s+(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:on|in|to|into|via|over)\s+"
+    r"(?:the\s+|our\s+|my\s+)?(?:{service})\b"
+)
+
+
+def _done_there(low: str, phrases: list[str]) -> bool:
+    """Whether the clause puts what the AI makes of the data where the service is (`_DONE_THERE`)."""
+    return bool(phrases) and bool(
+        re.search(_DONE_THERE.replace("{service}", "|".join(re.escape(p) for p in phrases if p)), low)
+    )
+
+
 def _messages_worked_on(low: str, key: str | None) -> bool:
     """Whether the clause gives the AI the service's messages to work on (`_MESSAGES_WORKED_ON`)."""
     phrases = [
@@ -2185,6 +2203,8 @@ def _is_write(clause: str, key: str) -> bool:
         return (
             True  # 'delete the customer from the Supabase table 'members'': the row goes, nothing is read out
         )
+    if "write" in entry and _done_there(low, phrases):
+        return True  # 'have AI summarise it for the crew on Slack #ops': what the AI makes of the data goes there
     if "read" in entry and _told_of(low, key, phrases):
         return False
     at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
@@ -3486,6 +3506,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         "none" if entry["target"] == "to" and not write else entry["target"], clause, description, values
     )
     _named_fields(entry["type"], values.get("operation"), clause, values)
+    if not write:
+        _worded_options(entry["type"], clause, values)
     _resource_names(entry, clause, values)
     _told_place(key, entry, clause, description, values, write)
     _tab(entry["type"], clause, values, description)
@@ -3656,6 +3678,20 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
         )
         if named:
             values[sub.id] = (named.group(1) or named.group(2)).strip()
+
+
+def _worded_options(block_type: str, clause: str, values: dict[str, Any]) -> None:
+    """'the newest posts', 'the top posts of the week': a read's option the clause's words choose (services.json
+    'worded'), the first entry per field whose words it says."""
+    from lib.generation.services import data as service_data
+
+    chosen: set[str] = set()
+    for option in service_data()["blocks"].get(block_type, {}).get("worded", []):
+        if option["field"] in chosen or any(values.get(f) != v for f, v in option.get("when", {}).items()):
+            continue
+        if re.search(option["words"], clause, re.I):
+            values[option["field"]] = option["value"]
+            chosen.add(option["field"])
 
 
 def _without_service(name: str, own: set[str]) -> str:
@@ -5785,6 +5821,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         if _domain(g.group(0).split("/")[2]) == _domain(entry["host"])
     ):
         write = False  # 'Post the EUR/USD rate from https://api.frankfurter.app/… to Teams': read there, sent elsewhere
+    if entry.get("read"):
+        write = False  # 'post yesterday's GA4 sessions to Slack': a service of reports is only read
     # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
     method = ((write and _change_method(low)) or "POST") if write else "GET"
     # 'register the invitee with POST https://api.zoom.us/…', 'GET https://api.xero.com/…': the method as written
@@ -5793,12 +5831,16 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     )
     if said:
         method, write = said, said != "GET"
+    # 'last week's Google Analytics visitors': a service read by a POST of a query (services.json 'read')
+    query = entry.get("read") if not write and not said else None
+    if query:
+        method = query["method"]
     headers = []
     if entry.get("auth") and own_host:
         headers.append({"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}})
     for name, value in entry.get("headers", {}).items() if own_host else ():
         headers.append({"id": "h-" + name.lower(), "cells": {"Key": name, "Value": value}})
-    if write:
+    if write or query:
         headers.append(
             {"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}
         )
@@ -5806,10 +5848,25 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     if headers:
         values["headers"] = json.dumps(headers)
     if write:
-        values["body"] = json.dumps(entry.get("write_body") or {"text": "{prev}"})
+        values["body"] = json.dumps(
+            (entry.get("write_bodies") or {}).get(obj) or entry.get("write_body") or {"text": "{prev}"}
+        )
     window = lx.window_in(clause)
     note_window = ""
-    if window and not write:
+    if query:
+        days = (window[0] * {"week": 7, "month": 30, "year": 365}.get(window[1], 1)) if window else 0
+        since = query["window"].replace("{n}", str(max(days, 1))) if window else query["no_window"]
+        until = "today"
+        if re.search(r"\byesterday", low):  # 'yesterday's sessions': that day alone
+            since = until = "yesterday"
+        values["body"] = (
+            json.dumps(query["bodies"].get(obj, query["bodies"]["default"]))
+            .replace("{since}", since)
+            .replace("{until}", until)
+        )
+        if not window:
+            note_window = f"; it reads the report from {since} to today"
+    elif window and not write:
         n, unit = window
         if entry.get("window_param") == "statsPeriod":
             values["params"] = _params_table(
@@ -5834,6 +5891,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     step.result = None if write else "data" if one and url == one else entry.get("result")
     host = url.split("/")[2]
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
+    if write and (entry.get("write_needs") or {}).get(obj):
+        step.needs.append(entry["write_needs"][obj])
     if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
     _record_to_change(step, entry["name"])
@@ -7966,6 +8025,12 @@ def _actor_acts(rest: str) -> int | None:
 _WANTS_TO = re.compile(
     r"\b(?:asks?|asking|asked|wants?|wanting|wanted|would\s+like|['’]d\s+like|needs?|tries|trying|tried|wish(?:es)?|"
     r"hopes?|plans?|intends?|is\s+looking|are\s+looking)\s+to\s+$",
+    re.I,
+)
+# a verb's denial before it ("doesn't", 'did not', 'fails to', 'never'): the verb after it is a state tested
+_DENIED_VERB = re.compile(
+    r"\b(?:does\s*n[o'’]?t|do\s*n[o'’]?t|did\s*n[o'’]?t|has\s*n[o'’]?t|have\s*n[o'’]?t|fails?\s+to|failed\s+to|never|"
+    r"stops?|stopped)\s+$",
     re.I,
 )
 _IF = re.compile(
@@ -11476,6 +11541,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 or re.fullmatch(r"\s*(?:they|he|she)\s+", rest[: start.start()], re.I)
                 # 'if the guest asks to book, email …', 'if they want to cancel': what the subject wants done
                 or _WANTS_TO.search(rest[: start.start()])
+                # "if it doesn't respond, post …", "if they don't reply within 2 days": the verb denied is the test's
+                or _DENIED_VERB.search(rest[: start.start()])
             )
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
@@ -13278,6 +13345,7 @@ def _dated_rows(steps: list[Step], text: str) -> None:
             and list_path(step.type, step.values.get("operation"), step.integration) is not None
             and not _dated(step.type, step.values.get("operation"))
             and not step.values.get("filterFormula")
+            and not _reads_by_query(step)
         )
 
     reads = []
@@ -13304,6 +13372,13 @@ def _dated_rows(steps: list[Step], text: str) -> None:
             continue
         step.day_window = (words, window)
         step.window = None  # (kept by the function, not told to an AI step)
+
+
+def _reads_by_query(step: Step) -> bool:
+    """Whether `step` reads a service by a query that takes the time window itself (services.json external 'read')."""
+    from lib.generation.services import external
+
+    return bool(step.type == "api" and external().get(step.integration or "", {}).get("read"))
 
 
 def _said_after_read(steps: list[Step], text: str) -> None:

@@ -1856,7 +1856,11 @@ _EVENT_TESTS = (
     # or not — whether it was merged is the test
     r"\b(?:pull[\s-]+requests?|PRs?)\s+(?:(?:gets?|got|is|was|are|were|has\s+been|have\s+been)\s+)?"
     r"(?P<mg>merged)\b",
-    # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
+    # 'with "invoice" in the subject', 'has 'crash' in the title': the words said of one field, looked for there
+    r"(?:with|w/|has|have|having|contains?|containing|includes?|including|mentions?|mentioning)\s+"
+    r"(?P<fq>[\"“'][^\"”'\n]{1,40}[\"”'])\s+in\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<ff>subject|title|summary|body|description|name|message|text)\b",
+    # 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
     # ('comments "/deploy" on a pull request', 'replies "STOP"', 'types "/ship"': the words written are the marker)
     r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?|comments?|commented|"
     r"repl(?:y|ies)|replied|types?|typed|texts?|texted|responds?|responded|answers?|answered)"
@@ -1977,6 +1981,8 @@ def event_test(head: str, text: str | None = None) -> str | None:
         parts = found.groupdict()
         if parts.get("mg"):
             return "the merged field is true"
+        if parts.get("fq"):
+            return f"the {parts['ff'].lower()} mentions {parts['fq']}"
         if parts.get("q") or parts.get("q2"):
             return f"it mentions {parts.get('q') or parts['q2']}"
         if parts.get("c"):  # the pattern is read case-blind: only a word in capitals is the marker

@@ -559,3 +559,37 @@ def test_the_test_before_a_loop_is_no_condition_the_user_asked_for():
     assert Judge(item, built("Condition 1"), False).verdict().misses == []
     misses = Judge(item, built("Any items"), False).verdict().misses
     assert any(m.startswith("branches: condition") for m in misses)
+
+
+def test_a_report_query_sent_by_post_is_a_read():
+    """Google Analytics' reports are asked for by a POST to properties/…:runReport: a read, not a write nobody asked
+    for; a POST elsewhere stays a write."""
+    asked = {
+        "id": "t-report",
+        "description": "Every Monday post last week's Google Analytics visitors to #growth",
+        "expect": "workflow",
+        "steps": {
+            "ga": {"block": "api", "op": "read", "has": ["analyticsdata"]},
+            "post": {"block": "slack", "op": "write"},
+        },
+    }
+    url = "https://analyticsdata.googleapis.com/v1beta/properties/123:runReport"
+
+    def built(method: str, address: str) -> dict:
+        return state(
+            [
+                block("s", "starter", "Start", **SCHEDULED),
+                block("g", "api", "API 1", url=address, method=method, body="{}"),
+                block("p", "slack", "Slack 1", operation="send", channel="#growth", text="<api1.data>"),
+            ],
+            [("s", "g"), ("g", "p")],
+        )
+
+    assert Judge(asked, built("POST", url)).verdict().misses == []
+    assert Judge(asked, built("GET", url)).verdict().misses == []
+    misses = (
+        Judge(asked, built("POST", "https://analyticsdata.googleapis.com/v1beta/properties/123/events"))
+        .verdict()
+        .misses
+    )
+    assert "steps: ga (api read) not found" in misses
