@@ -2601,6 +2601,28 @@ def message_at(text: str) -> str:
     return _message_at().sub(r"\1 to ", text)
 
 
+@lru_cache(maxsize=1)
+def _short_form_before_name() -> re.Pattern[str]:
+    forms = sorted(lexicon()["short_forms_before_names"], key=len, reverse=True)
+    # (a short form with a single-quoted name after it on its line: "they're in the table 'Students'")
+    return re.compile(
+        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)", re.I
+    )
+
+
+def short_forms_before_names(text: str) -> str:
+    """"send each student (they're in the Airtable table 'Students') a WhatsApp" → "… (they are in …) …": a short
+    form whose apostrophe would open a quote ending at a quoted name's opening mark, said out in full
+    (`lexicon.json` 'short_forms_before_names')."""
+    forms = lexicon()["short_forms_before_names"]
+
+    def said_out(m: re.Match[str]) -> str:
+        full = forms[m.group(1).lower()]
+        return full[0].upper() + full[1:] if m.group(1)[0].isupper() else full
+
+    return _short_form_before_name().sub(said_out, text)
+
+
 def quoted_apostrophes(text: str) -> str:
     """`text` with the apostrophe inside a single-quoted place name written ’ ("a Google Sheet called 'This Week's
     Catch' … read 'This Week's Catch'" → "… 'This Week’s Catch'"), so every reader of a quoted name finds the whole
@@ -6104,13 +6126,17 @@ def _place_services() -> re.Pattern[str]:
 
 
 # '(number in Supabase table 'oncall', column phone)', '(our prices are in a Google Sheet 'Our Prices')', '(the targets
-# live in the Notion database 'FX Targets')': an aside saying where a value the step needs is kept
+# live in the Notion database 'FX Targets')', '(they are all in the Airtable table 'Students')', '— the bookings are in
+# the Google Sheet 'Tour Bookings' —': an aside (in brackets or between dashes) saying where a value the step needs is
+# kept
 _WHERE_KEPT = re.compile(
-    r"\s*\((?P<what>(?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+    r"(?:\s*(?P<bracket>\()|(?<=\s)[\u2014\u2013]\s*)"
+    r"(?P<what>(?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
     # (said to be kept there, or a value named alone: 'number in …'; not a step, 'track it in a Supabase table')
-    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+|(?<=number\s)|(?<=numbers\s)|"
-    r"(?<=email\s)|(?<=emails\s)|(?<=address\s)|(?<=phone\s)|(?<=mobile\s)|(?<=id\s)|(?<=ids\s))in\s+"
-    r"(?P<place>[^()\n]*?['\"\u2018\u201c][^'\"\u2019\u201d()\n]{1,40}['\"\u2019\u201d][^()\n]{0,40}?)\)",
+    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+(?:all\s+)?|(?<=number\s)|"
+    r"(?<=numbers\s)|(?<=email\s)|(?<=emails\s)|(?<=address\s)|(?<=phone\s)|(?<=mobile\s)|(?<=id\s)|(?<=ids\s))in\s+"
+    r"(?P<place>[^()\n\u2014\u2013]*?['\"\u2018\u201c][^'\"\u2019\u201d()\n]{1,40}['\"\u2019\u201d]"
+    r"(?(bracket)[^()\n]{0,40}?|[^()\n\u2014\u2013]{0,40}?))(?(bracket)\)|\s*[\u2014\u2013](?=\s))",
     re.I,
 )
 
@@ -6134,7 +6160,9 @@ def kept_lookups(text: str) -> str:
             continue  # ('(the address is in the column 'Email Address')': a field of each item, not a place)
         what = m.group("what").strip()
         plural = what.lower().endswith("s") and not what.lower().endswith("ss")
-        if not re.match(r"(?:the|our|their|his|her|its)\b", what, re.I):
+        # ('(they are all in …)': the things the step names, looked up there)
+        pronoun = {"they": "them", "these": "them", "those": "them", "it": "it"}.get(what.lower())
+        if pronoun is None and not re.match(r"(?:the|our|their|his|her|its)\b", what, re.I):
             what = "the " + what
         sentence = max((x.end() for x in re.finditer(r"[.!?](?=\s)|\n", text[: m.start()])), default=0)
         clause = max(
@@ -6157,7 +6185,8 @@ def kept_lookups(text: str) -> str:
             lead = len(text[clause : m.start()]) - len(re.sub(r"^[^\w'\"]*", "", text[clause : m.start()]))
             kept = (place.group(0) if place else m.group("place")).strip()
             edits.append((m.start(), m.end(), ""))
-            edits.append((clause + lead, clause + lead, f"look up {what} in {kept} and "))
+            looked = f"look {pronoun} up" if pronoun else f"look up {what}"
+            edits.append((clause + lead, clause + lead, f"{looked} in {kept} and "))
             continue
         said = f"{what[0].upper()}{what[1:]} {'are' if plural else 'is'} in {m.group('place').strip()}."
         stop = re.compile(r"[.!?](?=\s|$)|\n|$").search(text, m.end())

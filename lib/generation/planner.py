@@ -155,6 +155,7 @@ def draft(description: str) -> Draft:
     # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
     home_zone = address_zone(description)
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
+    description = lx.short_forms_before_names(description)  # "(they're in the table 'Students')": said out
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
     description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary

@@ -11562,9 +11562,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         reads = list(itertools.takewhile(lambda s: s.kind == "source", if_steps))
         if (
             each_person
-            # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
+            # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself; 'if
+            # it's going to be colder than -30°C' tells what a forecast says, no item)
             and not re.match(
-                r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
+                r"\s*(?:one|it(?!(?:['’]s|\s+is)\s+going\s+to\b|\s+will\b|['’]ll\b)|they|any|each|some|that\s+one|"
+                r"this\s+one|the\s+item)\b",
+                condition_text,
+                re.I,
             )
             and not _EACH_NOUN.search(before)
             and if_steps[len(reads) :]
