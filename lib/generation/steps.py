@@ -5288,7 +5288,13 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
 
         # 'from the Cliniko API': a service with no data of its own, named before 'API' — its own request (at its
         # known or guessed host, the assumption stated), not an HTTP block with no address at all
-        own = next((name for _, name, how in unnamed_in(clause, description) if how == "api"), None)
+        found = unnamed_in(clause, description)
+        own = next((name for _, name, how in found if how == "api"), None) or next(
+            # ('pull our Etsy orders (through the Etsy API)': the name found first as the orders' owner, then before
+            # 'API')
+            (name for _, name, _ in found if re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+api\b", clause, re.I)),
+            None,
+        )
         from lib.generation.services import google_api
 
         google = google_api(clause) if own is None else None
