@@ -2254,6 +2254,26 @@ def split_recaps(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1)
+def _opened_items() -> re.Pattern[str]:
+    facts = lexicon()["opened_items"]
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(facts["verbs"], key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(lexicon()["item_nouns"], key=len, reverse=True)
+    )
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?=(?:the|our|my|their|all\s+(?:the|our|my))\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{nouns})\b)",
+        re.I,
+    )
+
+
+def opened_items(text: str) -> str:
+    """"I open our terrarium shop's Etsy orders (Etsy API)" → "I check our …": things a service holds, opened to be
+    looked at, are read (lexicon.json 'opened_items'); 'open a ticket' stays a write."""
+    said = lexicon()["opened_items"]["said"]
+    return _opened_items().sub(lambda m: said + " ", text)
+
+
 def opened_places(text: str) -> str:
     """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
     a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""

@@ -8610,9 +8610,12 @@ _STATE = re.compile(
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
     # 'every student marked absent', 'each ticket tagged urgent': a state said by its participle alone
     r"|[\w-]+\s+(?:marked|flagged|tagged|labell?ed)\s+(?:as\s+)?(?=[\"“'‘]?\w)"
-    # 'any that mention 'outage'', 'each message which doesn't contain invoice': words the item's text holds
-    r"|[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?P<dont>(?:do|does)(?:\s+not|n['’]t)\s+)?"
-    r"(?:mentions?|contains?|includes?|says?|references?)\s+"
+    # 'any that mention 'outage'', 'each message which doesn't contain invoice': words the item's text holds; 'each
+    # order that asks for engraving', 'each order where the customer asked for a custom moss': what it asks for
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|where\s+(?:the|its|their)\s+[\w-]+)\s+"
+    r"(?P<dont>(?:do|does|did)(?:\s+not|n['’]t)\s+)?"
+    r"(?:mentions?|contains?|includes?|says?|references?|(?:asks?|asked|ask)\s+for|requests?|requested)\s+"
+    r"(?:an?\s+|the\s+)?"
     # 'the ones with a .edu email address', 'each contact with an @acme.com address': a mark the item's text holds
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<with>with)\s+(?:an?\s*(?=\.)|an?\s+|the\s+)?(?=(?:[\w-]*\.[a-z]{2,}|@[\w.-]+)\b)",
     re.I,
