@@ -6383,6 +6383,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             where = read_clause(f"read {what} in {kept.group('where')}", description, ruled_out)
             if where and all(s.kind == "source" for s in where):
                 return where + read_clause(rest, description, ruled_out)
+    api = _told_api(clause, description)
+    if api:
+        # 'we sell on Reverb and they have an API. Every hour, check for new orders': read through that API
+        # (the read only: 'check for' here looks for new things, it asks no model to judge them)
+        where = [
+            s for s in read_clause(f"{clause.rstrip()} from the {api} API", description, ruled_out) if s.kind == "source"
+        ]
+        if where:
+            return where
     read = _one_lookup(clause, _read_clause(clause, description, ruled_out))
     over = re.search(lexicon()["arrival_over"], clause, re.I)
     if (
@@ -6403,10 +6412,31 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 # 'read the new complaints', 'go through the latest applications': a read of items, with no place named
 _READS_ITEMS = re.compile(
     r"^\W*(?:(?:could|can|would|will)\s+(?:something|someone|it|you|this|the\s+(?:bot|workflow|flow))\s+)?"
-    r"(?:(?:and|then|also|please)\s+)*(?:read|check|fetch|pull|grab|go\s+through|look\s+at|look\s+through)\s+"
-    r"(?:all\s+)?(?:the\s+|our\s+|any\s+)?(?P<new>(?:new|latest|unread|recent|incoming)\s+)?(?P<noun>[a-z]{3,}s)(?:\s+and)?\s*$",
+    r"(?:(?:and|then|also|please)\s+)*(?:read|check(?:\s+for)?|fetch|pull|grab|go\s+through|look\s+at|look\s+through)\s+"
+    r"(?:all\s+)?(?:the\s+|our\s+|any\s+)?(?P<new>(?:new|latest|unread|recent|incoming)\s+)?"
+    # ('check for new merch orders': a word of their kind before the noun)
+    r"(?:(?P<kind>[a-z]{3,})\s+(?=[a-z]{3,}s\b))?(?P<noun>[a-z]{3,}s)(?:\s+and)?\s*$",
     re.I,
 )
+
+
+# 'we sell on Reverb and they have an API', 'our bookings are on Checkfront, which has an API': a service the text
+# tells has an API, by its capitalised name
+_TOLD_API = re.compile(
+    r"\b(?i:on|with|through|via|use|using|from)\s+(?P<name>[A-Z][\w.-]*[\w])(?:\s*,)?\s+"
+    r"(?i:(?:and\s+|but\s+)?(?:they|it|which|who)\s+(?:have|has|offer|offers|provide|provides|expose|exposes)\s+"
+    r"(?:an?\s+)?(?:(?:public|open|rest|json|proper)\s+)?api)\b"
+)
+
+
+def _told_api(clause: str, description: str) -> str | None:
+    """The service a read of items with no place named ('check for new orders') is read from, when the text tells
+    of one service that it has an API ('we sell on Reverb and they have an API'); None when the clause names a
+    service or an address, or the text tells of no such service or of two."""
+    if not _READS_ITEMS.match(clause) or lx.integrations_in(clause) or lx.URL_RE.search(clause):
+        return None
+    names = {m.group("name") for m in _TOLD_API.finditer(description)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _read_where_told(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
