@@ -6222,7 +6222,7 @@ def kept_lookups(text: str) -> str:
             [sentence]
             + [
                 sentence + x.end()
-                for x in re.finditer(r",|;|:|\s(?:and|then)\s", text[sentence : m.start()], re.I)
+                for x in re.finditer(r",|;|(?<!\d):(?!\d)|\s(?:and|then)\s", text[sentence : m.start()], re.I)
             ]
         )
         if not re.match(
@@ -6236,6 +6236,16 @@ def kept_lookups(text: str) -> str:
                 m.group("place"),
             )
             lead = len(text[clause : m.start()]) - len(re.sub(r"^[^\w'\"]*", "", text[clause : m.start()]))
+            from lib.generation.steps import ACTION_START
+
+            # ('Every morning at 7:30 text every patient (…)': the look-up goes before the step, after the time)
+            verb = ACTION_START.search(text, clause + lead, m.start())
+            if verb is not None and re.fullmatch(
+                r"(?:(?:every|each|on|at|in)\b[^,;:]{0,40}?\d[\d:.]*\s*(?:am|pm|h)?|(?:every|each)\s+[a-z]+)\s*,?\s*",
+                text[clause + lead : verb.start()],
+                re.I,
+            ):
+                lead = verb.start() - clause
             kept = (place.group(0) if place else m.group("place")).strip()
             edits.append((m.start(), m.end(), ""))
             looked = f"look {pronoun} up" if pronoun else f"look up {what}"

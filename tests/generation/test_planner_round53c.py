@@ -12,7 +12,10 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r53c-16-en-bandcamp-scratch-email": "'Every day at noon check for new merch orders': the schedule's words leave "
+    "'at' before the read, so the read of the service told to have an API is not found",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round53c.jsonl", _KNOWN))
