@@ -2262,7 +2262,7 @@ _AN_ADDRESS = re.compile(
 
 
 def endpoint_pronouns(text: str) -> str:
-    """"… a sensor with a REST endpoint (api.fermtrack.io/rooms/2). I'd like to check it every 10 minutes" → "… check
+    """ "… a sensor with a REST endpoint (api.fermtrack.io/rooms/2). I'd like to check it every 10 minutes" → "… check
     api.fermtrack.io/rooms/2 every 10 minutes": 'it' read after the text's only address, told as an endpoint, is that
     address (lexicon.json 'endpoint_pronouns')."""
     found = list(_AN_ADDRESS.finditer(text))
@@ -2290,7 +2290,9 @@ def endpoint_pronouns(text: str) -> str:
 @lru_cache(maxsize=1)
 def _opened_items() -> re.Pattern[str]:
     facts = lexicon()["opened_items"]
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(facts["verbs"], key=len, reverse=True))
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(facts["verbs"], key=len, reverse=True)
+    )
     nouns = "|".join(
         re.escape(n).replace(r"\ ", r"\s+") for n in sorted(lexicon()["item_nouns"], key=len, reverse=True)
     )
@@ -2301,7 +2303,7 @@ def _opened_items() -> re.Pattern[str]:
 
 
 def opened_items(text: str) -> str:
-    """"I open our terrarium shop's Etsy orders (Etsy API)" → "I check our …": things a service holds, opened to be
+    """ "I open our terrarium shop's Etsy orders (Etsy API)" → "I check our …": things a service holds, opened to be
     looked at, are read (lexicon.json 'opened_items'); 'open a ticket' stays a write."""
     said = lexicon()["opened_items"]["said"]
     return _opened_items().sub(lambda m: said + " ", text)
@@ -2659,12 +2661,13 @@ def _short_form_before_name() -> re.Pattern[str]:
     forms = sorted(lexicon()["short_forms_before_names"], key=len, reverse=True)
     # (a short form with a single-quoted name after it on its line: "they're in the table 'Students'")
     return re.compile(
-        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)", re.I
+        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)",
+        re.I,
     )
 
 
 def short_forms_before_names(text: str) -> str:
-    """"send each student (they're in the Airtable table 'Students') a WhatsApp" → "… (they are in …) …": a short
+    """ "send each student (they're in the Airtable table 'Students') a WhatsApp" → "… (they are in …) …": a short
     form whose apostrophe would open a quote ending at a quoted name's opening mark, said out in full
     (`lexicon.json` 'short_forms_before_names')."""
     forms = lexicon()["short_forms_before_names"]

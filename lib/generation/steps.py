@@ -5292,7 +5292,11 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
         own = next((name for _, name, how in found if how == "api"), None) or next(
             # ('pull our Etsy orders (through the Etsy API)': the name found first as the orders' owner, then before
             # 'API')
-            (name for _, name, _ in found if re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+api\b", clause, re.I)),
+            (
+                name
+                for _, name, _ in found
+                if re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+api\b", clause, re.I)
+            ),
             None,
         )
         from lib.generation.services import google_api
@@ -6388,7 +6392,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         # 'we sell on Reverb and they have an API. Every hour, check for new orders': read through that API
         # (the read only: 'check for' here looks for new things, it asks no model to judge them)
         where = [
-            s for s in read_clause(f"{clause.rstrip()} from the {api} API", description, ruled_out) if s.kind == "source"
+            s
+            for s in read_clause(f"{clause.rstrip()} from the {api} API", description, ruled_out)
+            if s.kind == "source"
         ]
         if where:
             return where
