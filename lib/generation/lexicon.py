@@ -2254,6 +2254,61 @@ def split_recaps(text: str) -> str:
     return out
 
 
+# an address written with or without its scheme: 'https://api.x.io/v1/rooms', 'api.fermtrack.io/rooms/2'
+_AN_ADDRESS = re.compile(
+    r"https?://[^\s<>\"')\[\],]*[^\s<>\"')\[\],.;:!?]|(?<![@\w./:-])(?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-]*[\w/](?![\w@-])",
+    re.I,
+)
+
+
+def endpoint_pronouns(text: str) -> str:
+    """ "… a sensor with a REST endpoint (api.fermtrack.io/rooms/2). I'd like to check it every 10 minutes" → "… check
+    api.fermtrack.io/rooms/2 every 10 minutes": 'it' read after the text's only address, told as an endpoint, is that
+    address (lexicon.json 'endpoint_pronouns')."""
+    found = list(_AN_ADDRESS.finditer(text))
+    if len({m.group(0).rstrip("/").lower() for m in found}) != 1:
+        return text
+    facts = lexicon()["endpoint_pronouns"]
+    address = found[0]
+    start = max((m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[: address.start()])), default=0)
+    nouns = "|".join(re.escape(n) for n in facts["nouns"])
+    if not re.search(rf"\b(?:{nouns})s?\b", text[start : address.end() + 40], re.I):
+        return text
+    verbs = "|".join(re.escape(v) for v in sorted(facts["verbs"], key=len, reverse=True))
+    pronoun = re.compile(rf"\b(?P<verb>{verbs})\s+it\b(?!['’])", re.I)
+    at = found[-1].end()
+    read = pronoun.sub(lambda m: f"{m.group('verb')} {address.group(0)}", text[at:])
+    if read == text[at:]:
+        return text
+    # (said once, where it is read: an address in brackets beside the endpoint told leaves the telling)
+    told = text[:at]
+    if told[address.start() - 1 : address.start()] == "(" and text[address.end() : address.end() + 1] == ")":
+        told = told[: address.start() - 1].rstrip() + text[address.end() + 1 : at]
+    return told + read
+
+
+@lru_cache(maxsize=1)
+def _opened_items() -> re.Pattern[str]:
+    facts = lexicon()["opened_items"]
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(facts["verbs"], key=len, reverse=True)
+    )
+    nouns = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(lexicon()["item_nouns"], key=len, reverse=True)
+    )
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?=(?:the|our|my|their|all\s+(?:the|our|my))\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{nouns})\b)",
+        re.I,
+    )
+
+
+def opened_items(text: str) -> str:
+    """ "I open our terrarium shop's Etsy orders (Etsy API)" → "I check our …": things a service holds, opened to be
+    looked at, are read (lexicon.json 'opened_items'); 'open a ticket' stays a write."""
+    said = lexicon()["opened_items"]["said"]
+    return _opened_items().sub(lambda m: said + " ", text)
+
+
 def opened_places(text: str) -> str:
     """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
     a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""
@@ -2599,6 +2654,29 @@ def sent_straight(text: str) -> str:
 def message_at(text: str) -> str:
     """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`)."""
     return _message_at().sub(r"\1 to ", text)
+
+
+@lru_cache(maxsize=1)
+def _short_form_before_name() -> re.Pattern[str]:
+    forms = sorted(lexicon()["short_forms_before_names"], key=len, reverse=True)
+    # (a short form with a single-quoted name after it on its line: "they're in the table 'Students'")
+    return re.compile(
+        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)",
+        re.I,
+    )
+
+
+def short_forms_before_names(text: str) -> str:
+    """ "send each student (they're in the Airtable table 'Students') a WhatsApp" → "… (they are in …) …": a short
+    form whose apostrophe would open a quote ending at a quoted name's opening mark, said out in full
+    (`lexicon.json` 'short_forms_before_names')."""
+    forms = lexicon()["short_forms_before_names"]
+
+    def said_out(m: re.Match[str]) -> str:
+        full = forms[m.group(1).lower()]
+        return full[0].upper() + full[1:] if m.group(1)[0].isupper() else full
+
+    return _short_form_before_name().sub(said_out, text)
 
 
 def quoted_apostrophes(text: str) -> str:
@@ -6104,13 +6182,17 @@ def _place_services() -> re.Pattern[str]:
 
 
 # '(number in Supabase table 'oncall', column phone)', '(our prices are in a Google Sheet 'Our Prices')', '(the targets
-# live in the Notion database 'FX Targets')': an aside saying where a value the step needs is kept
+# live in the Notion database 'FX Targets')', '(they are all in the Airtable table 'Students')', '— the bookings are in
+# the Google Sheet 'Tour Bookings' —': an aside (in brackets or between dashes) saying where a value the step needs is
+# kept
 _WHERE_KEPT = re.compile(
-    r"\s*\((?P<what>(?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+    r"(?:\s*(?P<bracket>\()|(?<=\s)[\u2014\u2013]\s*)"
+    r"(?P<what>(?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
     # (said to be kept there, or a value named alone: 'number in …'; not a step, 'track it in a Supabase table')
-    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+|(?<=number\s)|(?<=numbers\s)|"
-    r"(?<=email\s)|(?<=emails\s)|(?<=address\s)|(?<=phone\s)|(?<=mobile\s)|(?<=id\s)|(?<=ids\s))in\s+"
-    r"(?P<place>[^()\n]*?['\"\u2018\u201c][^'\"\u2019\u201d()\n]{1,40}['\"\u2019\u201d][^()\n]{0,40}?)\)",
+    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+(?:all\s+)?|(?<=number\s)|"
+    r"(?<=numbers\s)|(?<=email\s)|(?<=emails\s)|(?<=address\s)|(?<=phone\s)|(?<=mobile\s)|(?<=id\s)|(?<=ids\s))in\s+"
+    r"(?P<place>[^()\n\u2014\u2013]*?['\"\u2018\u201c][^'\"\u2019\u201d()\n]{1,40}['\"\u2019\u201d]"
+    r"(?(bracket)[^()\n]{0,40}?|[^()\n\u2014\u2013]{0,40}?))(?(bracket)\)|\s*[\u2014\u2013](?=\s))",
     re.I,
 )
 
@@ -6134,14 +6216,16 @@ def kept_lookups(text: str) -> str:
             continue  # ('(the address is in the column 'Email Address')': a field of each item, not a place)
         what = m.group("what").strip()
         plural = what.lower().endswith("s") and not what.lower().endswith("ss")
-        if not re.match(r"(?:the|our|their|his|her|its)\b", what, re.I):
+        # ('(they are all in …)': the things the step names, looked up there)
+        pronoun = {"they": "them", "these": "them", "those": "them", "it": "it"}.get(what.lower())
+        if pronoun is None and not re.match(r"(?:the|our|their|his|her|its)\b", what, re.I):
             what = "the " + what
         sentence = max((x.end() for x in re.finditer(r"[.!?](?=\s)|\n", text[: m.start()])), default=0)
         clause = max(
             [sentence]
             + [
                 sentence + x.end()
-                for x in re.finditer(r",|;|:|\s(?:and|then)\s", text[sentence : m.start()], re.I)
+                for x in re.finditer(r",|;|(?<!\d):(?!\d)|\s(?:and|then)\s", text[sentence : m.start()], re.I)
             ]
         )
         if not re.match(
@@ -6155,9 +6239,20 @@ def kept_lookups(text: str) -> str:
                 m.group("place"),
             )
             lead = len(text[clause : m.start()]) - len(re.sub(r"^[^\w'\"]*", "", text[clause : m.start()]))
+            from lib.generation.steps import ACTION_START
+
+            # ('Every morning at 7:30 text every patient (…)': the look-up goes before the step, after the time)
+            verb = ACTION_START.search(text, clause + lead, m.start())
+            if verb is not None and re.fullmatch(
+                r"(?:(?:every|each|on|at|in)\b[^,;:]{0,40}?\d[\d:.]*\s*(?:am|pm|h)?|(?:every|each)\s+[a-z]+)\s*,?\s*",
+                text[clause + lead : verb.start()],
+                re.I,
+            ):
+                lead = verb.start() - clause
             kept = (place.group(0) if place else m.group("place")).strip()
             edits.append((m.start(), m.end(), ""))
-            edits.append((clause + lead, clause + lead, f"look up {what} in {kept} and "))
+            looked = f"look {pronoun} up" if pronoun else f"look up {what}"
+            edits.append((clause + lead, clause + lead, f"{looked} in {kept} and "))
             continue
         said = f"{what[0].upper()}{what[1:]} {'are' if plural else 'is'} in {m.group('place').strip()}."
         stop = re.compile(r"[.!?](?=\s|$)|\n|$").search(text, m.end())

@@ -156,6 +156,7 @@ def draft(description: str) -> Draft:
     # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
     home_zone = address_zone(description)
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
+    description = lx.short_forms_before_names(description)  # "(they're in the table 'Students')": said out
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack
     description = lx.bare_same(description)  # '- Same summary emailed to …': the same summary
@@ -271,6 +272,8 @@ def draft(description: str) -> Draft:
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     # "open the 'Log' sheet, add a row …" → "add a row to the 'Log' sheet …"
     description = lx.opened_places(description)
+    description = lx.opened_items(description)  # "I open our Etsy orders" → "I check our Etsy orders"
+    description = lx.endpoint_pronouns(description)  # '… endpoint (api.x.io/rooms/2). Check it every …'
     description = lx.bare_each(description)  # 'Insert each into the table' → 'Insert each one into the table'
     # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
     description = lx.boxes_ticked(description)

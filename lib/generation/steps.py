@@ -5324,7 +5324,17 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
 
         # 'from the Cliniko API': a service with no data of its own, named before 'API' — its own request (at its
         # known or guessed host, the assumption stated), not an HTTP block with no address at all
-        own = next((name for _, name, how in unnamed_in(clause, description) if how == "api"), None)
+        found = unnamed_in(clause, description)
+        own = next((name for _, name, how in found if how == "api"), None) or next(
+            # ('pull our Etsy orders (through the Etsy API)': the name found first as the orders' owner, then before
+            # 'API')
+            (
+                name
+                for _, name, _ in found
+                if re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+api\b", clause, re.I)
+            ),
+            None,
+        )
         from lib.generation.services import google_api
 
         google = google_api(clause) if own is None else None
@@ -6436,6 +6446,17 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             where = read_clause(f"read {what} in {kept.group('where')}", description, ruled_out)
             if where and all(s.kind == "source" for s in where):
                 return where + read_clause(rest, description, ruled_out)
+    api = _told_api(clause, description)
+    if api:
+        # 'we sell on Reverb and they have an API. Every hour, check for new orders': read through that API
+        # (the read only: 'check for' here looks for new things, it asks no model to judge them)
+        where = [
+            s
+            for s in read_clause(f"{clause.rstrip()} from the {api} API", description, ruled_out)
+            if s.kind == "source"
+        ]
+        if where:
+            return where
     read = _one_lookup(clause, _read_clause(clause, description, ruled_out))
     over = re.search(lexicon()["arrival_over"], clause, re.I)
     if (
@@ -6456,10 +6477,31 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 # 'read the new complaints', 'go through the latest applications': a read of items, with no place named
 _READS_ITEMS = re.compile(
     r"^\W*(?:(?:could|can|would|will)\s+(?:something|someone|it|you|this|the\s+(?:bot|workflow|flow))\s+)?"
-    r"(?:(?:and|then|also|please)\s+)*(?:read|check|fetch|pull|grab|go\s+through|look\s+at|look\s+through)\s+"
-    r"(?:all\s+)?(?:the\s+|our\s+|any\s+)?(?P<new>(?:new|latest|unread|recent|incoming)\s+)?(?P<noun>[a-z]{3,}s)(?:\s+and)?\s*$",
+    r"(?:(?:and|then|also|please)\s+)*(?:read|check(?:\s+for)?|fetch|pull|grab|go\s+through|look\s+at|look\s+through)\s+"
+    r"(?:all\s+)?(?:the\s+|our\s+|any\s+)?(?P<new>(?:new|latest|unread|recent|incoming)\s+)?"
+    # ('check for new merch orders': a word of their kind before the noun)
+    r"(?:(?P<kind>[a-z]{3,})\s+(?=[a-z]{3,}s\b))?(?P<noun>[a-z]{3,}s)(?:\s+and)?\s*$",
     re.I,
 )
+
+
+# 'we sell on Reverb and they have an API', 'our bookings are on Checkfront, which has an API': a service the text
+# tells has an API, by its capitalised name
+_TOLD_API = re.compile(
+    r"\b(?i:on|with|through|via|use|using|from)\s+(?P<name>[A-Z][\w.-]*[\w])(?:\s*,)?\s+"
+    r"(?i:(?:and\s+|but\s+)?(?:they|it|which|who)\s+(?:have|has|offer|offers|provide|provides|expose|exposes)\s+"
+    r"(?:an?\s+)?(?:(?:public|open|rest|json|proper)\s+)?api)\b"
+)
+
+
+def _told_api(clause: str, description: str) -> str | None:
+    """The service a read of items with no place named ('check for new orders') is read from, when the text tells
+    of one service that it has an API ('we sell on Reverb and they have an API'); None when the clause names a
+    service or an address, or the text tells of no such service or of two."""
+    if not _READS_ITEMS.match(clause) or lx.integrations_in(clause) or lx.URL_RE.search(clause):
+        return None
+    names = {m.group("name") for m in _TOLD_API.finditer(description)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _read_where_told(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
@@ -8669,9 +8711,12 @@ _STATE = re.compile(
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
     # 'every student marked absent', 'each ticket tagged urgent': a state said by its participle alone
     r"|[\w-]+\s+(?:marked|flagged|tagged|labell?ed)\s+(?:as\s+)?(?=[\"“'‘]?\w)"
-    # 'any that mention 'outage'', 'each message which doesn't contain invoice': words the item's text holds
-    r"|[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?P<dont>(?:do|does)(?:\s+not|n['’]t)\s+)?"
-    r"(?:mentions?|contains?|includes?|says?|references?)\s+"
+    # 'any that mention 'outage'', 'each message which doesn't contain invoice': words the item's text holds; 'each
+    # order that asks for engraving', 'each order where the customer asked for a custom moss': what it asks for
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who|where\s+(?:the|its|their)\s+[\w-]+)\s+"
+    r"(?P<dont>(?:do|does|did)(?:\s+not|n['’]t)\s+)?"
+    r"(?:mentions?|contains?|includes?|says?|references?|(?:asks?|asked|ask)\s+for|requests?|requested)\s+"
+    r"(?:an?\s+|the\s+)?"
     # 'the ones with a .edu email address', 'each contact with an @acme.com address': a mark the item's text holds
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<with>with)\s+(?:an?\s*(?=\.)|an?\s+|the\s+)?(?=(?:[\w-]*\.[a-z]{2,}|@[\w.-]+)\b)",
     re.I,
@@ -11629,9 +11674,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         reads = list(itertools.takewhile(lambda s: s.kind == "source", if_steps))
         if (
             each_person
-            # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself)
+            # (not a test of one item: 'if one is older than 5 days, ping its owner' repeats with the item itself; 'if
+            # it's going to be colder than -30°C' tells what a forecast says, no item)
             and not re.match(
-                r"\s*(?:one|it|they|any|each|some|that\s+one|this\s+one|the\s+item)\b", condition_text, re.I
+                r"\s*(?:one|it(?!(?:['’]s|\s+is)\s+going\s+to\b|\s+will\b|['’]ll\b)|they|any|each|some|that\s+one|"
+                r"this\s+one|the\s+item)\b",
+                condition_text,
+                re.I,
             )
             and not _EACH_NOUN.search(before)
             and if_steps[len(reads) :]
