@@ -1335,6 +1335,8 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
 # 'Can Sim do that for me?', 'Could a workflow handle this?': an ask that points back at the routine told before it
 _POINTS_BACK = re.compile(
     r"\b(?:(?:do|handle|manage|take\s+over)\s+(?:this|that|it)(?:\s+(?:bit|part|job|one))?\s+for\s+(?:me|us)"
+    # ('Can Sim take this over for me from now on?': the phrasal verb split round what it points at)
+    r"|take\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|those|them)\s+over"
     r"|automate\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|those|them))\b",
     re.I,
 )
