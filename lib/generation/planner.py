@@ -208,7 +208,15 @@ def draft(description: str) -> Draft:
             result is not None
         ):  # a clause that made no block and holds words left untranslated: not understood
             # (a word of a noun's complement, 'the URL of a proveedor of lanas', names which thing: no step unread)
-            missed = [w for clause in result.unused for w in unread_steps(clause) if w in unread]
+            # (the background moved after the request, 'Background: subject : notify stock amandes and miel', is
+            # told, not asked: its words may stay unread, as they may in the request's reading)
+            missed = [
+                w
+                for clause in result.unused
+                if not clause.startswith("Background:")
+                for w in unread_steps(clause)
+                if w in unread
+            ]
             if len(missed) >= _UNREAD_IN_UNUSED:
                 unread, result = missed, None
         if result is not None:
