@@ -35,7 +35,6 @@ def test_roundr53d_description_comes_out_right(item):
     assert_right(item, seed="rr53d")
 
 
-
 # 'If any batch has a best-before within 3 days, send a message …': the test was left out (no item of a list was tested
 # against a window). Now whether an item of the list read has that date within the window. Written after the fix.
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
