@@ -210,7 +210,15 @@ def draft(description: str) -> Draft:
             result is not None
         ):  # a clause that made no block and holds words left untranslated: not understood
             # (a word of a noun's complement, 'the URL of a proveedor of lanas', names which thing: no step unread)
-            missed = [w for clause in result.unused for w in unread_steps(clause) if w in unread]
+            # (the background moved after the request, 'Background: subject : notify stock amandes and miel', is
+            # told, not asked: its words may stay unread, as they may in the request's reading)
+            missed = [
+                w
+                for clause in result.unused
+                if not clause.startswith("Background:")
+                for w in unread_steps(clause)
+                if w in unread
+            ]
             if len(missed) >= _UNREAD_IN_UNUSED:
                 unread, result = missed, None
         if result is not None:
@@ -1340,6 +1348,8 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
 # 'Can Sim do that for me?', 'Could a workflow handle this?': an ask that points back at the routine told before it
 _POINTS_BACK = re.compile(
     r"\b(?:(?:do|handle|manage|take\s+over)\s+(?:this|that|it)(?:\s+(?:bit|part|job|one))?\s+for\s+(?:me|us)"
+    # ('Can Sim take this over for me from now on?': the phrasal verb split round what it points at)
+    r"|take\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|those|them)\s+over"
     r"|automate\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|those|them))\b",
     re.I,
 )
@@ -5650,6 +5660,21 @@ class _Builder:
                 "month": 2592000000,
                 "year": 31536000000,
             }[said_window.group("unit").lower()]
+            any_item = _ANY_ITEM_DATED.match(test)
+            if count is not None and any_item and not prev.startswith(("<loop", "<start")):
+                # 'if any batch has a best-before within 3 days': whether one item of the list read has that date
+                # within the window (either side of now, as 'within 48 hours' is for one item)
+                key = re.sub(r"[\s-]+", "_", any_item.group("field").strip().lower())
+                self.notes.append(
+                    f"the test '{test.strip()}' holds when an item of {prev} has its '{key}' within "
+                    f"'{said_window.group(0).strip()}'"
+                )
+                since = f"Date.now() - new Date({_field_read('item', key)}).getTime()"
+                within = (
+                    f"{since if said_window.group('back') else f'Math.abs({since})'} <= {count} * {unit_span}"
+                )
+                found = f"[].concat({prev} || []).some((item) => {within})"
+                return (f"!({found})" if _NOT_TEST.search(test[: said_window.start()]) else found), None
             if count is None or not prev.startswith(("<loop.currentItem", "<start.")):
                 self.left_out = (
                     f"no date field of {prev} is known to compare with '{said_window.group(0).strip()}' "
@@ -7156,6 +7181,13 @@ _FIELD_VALUE = re.compile(
     r"(?:equal\s+to\s+)?(?:[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']"
     # "the 'plan' answer is Enterprise": a quoted field's value may be one plain word, the test's last
     r"|(?P<w>[a-z][\w-]{0,29})\s*[.!]?\s*$)",
+    re.I,
+)
+# 'any batch has a best-before within 3 days', 'some order has a ship_by date within 2 days': a date field an item of a
+# list has, tested against a window
+_ANY_ITEM_DATED = re.compile(
+    r"\s*(?:if\s+)?(?:any|some)\s+(?:of\s+the\s+)?(?:[a-z][\w-]*\s+){1,2}?(?:has|have|with)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?P<field>[a-z][\w-]*)(?:\s+date)?\s+(?:that\s+is\s+|is\s+)?within\b",
     re.I,
 )
 # 'it has not paid' (steps._state_of, from 'who hasn't paid'): a thing the item has not done

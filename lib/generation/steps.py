@@ -1020,7 +1020,9 @@ _PLACE_ALONE = re.compile(
     r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace|"
     r"channel|page|team|list|calendar)\s+"
     r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$"
-    r"|^\s*(?:in\s+)?(?:the|our)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|#?[\w-]+)\s+channel\s*[.!]?\s*$",
+    # ('The spot's in Google Calendar, on the 'Truck Spots' calendar': the place named again by its own name)
+    r"|^\s*(?:(?:in|on)\s+)?(?:the|our)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|#?[\w-]+)\s+"
+    r"(?:channel|calendar|sheet|table|board|folder|database|base|tab)\s*[.!]?\s*$",
     re.I,
 )
 _CHANNEL_ALONE = re.compile(
@@ -14157,7 +14159,10 @@ _THERE_AGAIN = re.compile(
 _LIVES_IN = re.compile(
     r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+"
-    r"|^\s*(?:they|it)['’](?:re|s)\s+(?:all\s+|both\s+)?(?:(?:kept|stored|listed|tracked|saved)\s+)?(?:in|on|inside)\s+",
+    r"|^\s*(?:they|it)['’](?:re|s)\s+(?:all\s+|both\s+)?(?:(?:kept|stored|listed|tracked|saved)\s+)?(?:in|on|inside)\s+"
+    # ("The spot's in Google Calendar": the thing's name with its verb run together)
+    r"|^\s*(?:the|our|my|their|today['’]s)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:all\s+)?(?:(?:kept|stored|listed|"
+    r"tracked|saved)\s+)?(?:in|on|inside)\s+",
     re.I,
 )
 

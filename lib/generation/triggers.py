@@ -258,6 +258,8 @@ _API_HINT = re.compile(
     # endpoint': an API or endpoint of Sim's is the workflow's own, which the program calls
     r"|(?:expose|publish|offer|serve)\s+(?:a|an|our)\s+sim\s+(?:api|endpoint)"
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:a|an|our|the|this)\s+sim\s+(?:api|endpoint|workflow)"
+    # ('call a Sim workflow via its API with a name and email': how the call reaches it is part of the call)
+    r"(?:\s+(?:via|through|over|using)\s+(?:its|the|an?|sim['’]s)\s+(?:api|http|rest)(?:\s+endpoint)?\b)?"
     # 'our app will call the workflow API with {…}', 'the backend calls the workflow's endpoint on each scan'
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?"
     r"\s+(?:api|endpoint)\b"
@@ -319,7 +321,7 @@ def called_by_api(text: str) -> bool:
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
 _BY_API = re.compile(
-    r"\s*(?:,\s*)?(?:via|through|over|using)\s+(?:an?\s+|the\s+|our\s+)?(?:api|http|rest)\b", re.I
+    r"\s*(?:,\s*)?(?:via|through|over|using)\s+(?:an?\s+|the\s+|our\s+|its\s+)?(?:api|http|rest)\b", re.I
 )
 # 'our app POSTs a support ticket to it.', 'we'll POST {"company": …} to it': a sentence saying what the call
 # brings, nothing to build

@@ -20,7 +20,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r24c-router-chat-visitor-wants": "not this round's class: 'a Sim chat workflow on our pricing page' is not read as a chat trigger",
-    "r24c-api-list-for-each-url": "not this round's class: 'with a list of page URLs' (what the run is given) reads a Firecrawl scrape before the loop",
     # 'check / work out whether X and if so …' is read as the test X of the data itself (lexicon.checked_tests), by
     # design; an agent that judges would read a judgement ('mentions a safety issue') better — left
     "r24c-decide-whether-if-so": "'work out whether … and, if so' tests the data's words, no classifying agent",
