@@ -1,7 +1,7 @@
 """Planner round r53d: a workflow asked as a question ('can u add them to …??', 'How do I set that up?', 'can someone
 show me how it should look?'), physical work asked of Sim ('count the bats by hand'), a French stock alert, a step that
 reads a calendar's events, a test on a story's read, a Discord channel inside a loop.
-Probe lines (`planner_roundr53d.jsonl`) were written before the fix."""
+Probe lines (`planner_round53d.jsonl`) were written before the fix."""
 
 from __future__ import annotations
 
@@ -18,20 +18,20 @@ from tests.generation.judged import assert_right, cases
 from tests.generation.node_code import run_code
 
 _KNOWN: dict[str, str] = {
-    "rr53d-03-en-stuck-show-me": "Google Forms has no JUL25 block: the responses are not read, so nothing gives the "
+    "r53d-03-en-stuck-show-me": "Google Forms has no JUL25 block: the responses are not read, so nothing gives the "
     "e-mail its recipient (and 'for each one' is read as 'for each 1')",
-    "rr53d-12-de-question-request": "a German event clause with its verb last ('wenn jemand in Stripe bezahlt') is "
+    "r53d-12-de-question-request": "a German event clause with its verb last ('wenn jemand in Stripe bezahlt') is "
     "read as a test ('if someone in Stripe pays'), not as Stripe's event",
-    "rr53d-14-en-reply-with-calendar": "'reply … with the date of the next beach clean from our Google Calendar': an "
+    "r53d-14-en-reply-with-calendar": "'reply … with the date of the next beach clean from our Google Calendar': an "
     "agent picks the next event and the reply carries its answer, not the calendar's events (the labels read the "
     "calendar directly)",
-    "rr53d-16-en-discord-channel-in-loop": "Discord needs the channel's id: '#bed-alerts' becomes the variable "
+    "r53d-16-en-discord-channel-in-loop": "Discord needs the channel's id: '#bed-alerts' becomes the variable "
     "DISCORD_CHANNEL_ID_BED_ALERTS, and a variable's name cannot hold the '-'",
 }
 
 
-@pytest.mark.parametrize("item", cases("planner_roundr53d.jsonl", _KNOWN))
-def test_roundr53d_description_comes_out_right(item):
+@pytest.mark.parametrize("item", cases("planner_round53d.jsonl", _KNOWN))
+def test_round53d_description_comes_out_right(item):
     assert_right(item, seed="rr53d")
 
 
