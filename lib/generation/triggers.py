@@ -930,19 +930,54 @@ def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
 _ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+([a-z]{2,}))\b", re.I)
 
 
-def address_zone(text: str) -> tuple[str, str] | None:
-    """The time zone of the one country the text's e-mail addresses are of ('frontdesk@hollybrookvets.co.uk',
-    'leitung@kranwerk.de'; lexicon.json `domain_zones`), for a schedule that says none, with the domain endings it
-    was read from ('.uk'); None when they are of none listed, or of countries in different zones."""
-    found = {
-        said.group(2).lower(): lexicon()["domain_zones"].get(said.group(2).lower())
-        for said in _ADDRESS_DOMAIN.finditer(text)
-    }
+# a phone number with its country calling code ('+34 600 123 456', '+353 (0)87 …'), and a web address's host
+# ('https://api.risaiasanto.it/…', 'shop.kaasmeester.nl/orders'; not an e-mail address's, read apart)
+_PHONE = re.compile(r"(?<![\w+])\+(\d[\d \t().-]{6,}\d)")
+_WEB_HOST = re.compile(r"(?:(?<=://)|(?<![\w@.+/-]))(?:[a-z0-9-]+\.)+([a-z]{2})(?=/\w|:\d)|(?<=://)(?:[a-z0-9-]+\.)+([a-z]{2})\b", re.I)
+
+
+def home_zone(text: str, language: str | None = None) -> tuple[str, str] | None:
+    """The time zone of the one country the text's e-mail addresses, phone numbers and web addresses are of
+    ('frontdesk@hollybrookvets.co.uk', '+34 600 123 456', 'api.risaiasanto.it/livelli'; lexicon.json `domain_zones`,
+    `phone_zones`), for a schedule that says none, with what it was read from ('the country of its addresses (.uk)');
+    None when they are of countries in different zones. With none of one country, the zone of the country most
+    writers of the text's `language` keep, unless its words point elsewhere (`language_zones`, `language_zone_cues`)."""
+    found: dict[str, str | None] = {}
+    for said in _ADDRESS_DOMAIN.finditer(text):
+        found["." + said.group(2).lower()] = lexicon()["domain_zones"].get(said.group(2).lower())
+    for said in _WEB_HOST.finditer(_ADDRESS_DOMAIN.sub(" ", text)):
+        end = (said.group(1) or said.group(2)).lower()
+        found["." + end] = lexicon()["domain_zones"].get(end)
+    for said in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", said.group(1))
+        code = next((f"+{digits[:n]}" for n in (3, 2, 1) if f"+{digits[:n]}" in lexicon()["phone_zones"]), None)
+        if code:
+            found[code] = lexicon()["phone_zones"][code]
     zones = set(found.values()) - {None}
-    if len(zones) != 1:
+    if len(zones) > 1:
         return None
-    zone = zones.pop()
-    return zone, ", ".join("." + end for end, z in sorted(found.items()) if z == zone)
+    if zones:
+        zone = zones.pop()
+        return zone, "the zone of the country of its addresses and numbers (" + ", ".join(
+            end for end, z in sorted(found.items()) if z == zone
+        ) + ")"
+    return _language_zone(text, language)
+
+
+def _language_zone(text: str, language: str | None) -> tuple[str, str] | None:
+    """'Jeden Tag um 6:30 Uhr …' → Europe/Berlin: the zone most writers of the language keep (`language_zones`), or
+    the one its words point to ('você', 'planilha' → America/Sao_Paulo), or None when they point to a region of
+    several zones ('celular', 'México')."""
+    zone = lexicon()["language_zones"].get(language or "")
+    if not zone:
+        return None
+    folded = text.casefold()
+    for elsewhere, cues in lexicon()["language_zone_cues"].get(language or "", {}).items():
+        if any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", folded) for cue in cues):
+            if not elsewhere:
+                return None
+            return elsewhere, f"the zone its {language} words point to"
+    return zone, f"the zone of the country most {language} writers are in"
 
 
 def _negated(text: str, span: tuple[int, int]) -> bool:
