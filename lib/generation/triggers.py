@@ -891,6 +891,17 @@ _WE_ARE_IN = re.compile(
     r"(?P<place>[A-Za-zÀ-ÿ]+(?:[ -][A-Za-zÀ-ÿ]+){0,2})",
     re.I,
 )
+# 'We run a bike repair shop in Leeds.', 'we own a little café just outside Bath', 'we have a bakery in Gouda' (as a
+# translation reads 'wij hebben een bakkerij in …'): the business the people asking keep, and the town it is in
+@lru_cache(maxsize=1)
+def _we_run_in() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, lexicon()["business_nouns"]), key=len, reverse=True))
+    return re.compile(
+        r"\b(?i:(?:we(?:'|’)?re|we\s+are|we\s+(?:run|own|operate|manage|have|keep)|i\s+(?:run|own|operate|manage|have))"
+        rf"\s+(?:an?|our|my|the)\s+(?:[\w'’&-]+\s+){{0,4}}?(?:{nouns})s?"
+        r"\s+(?:(?:just\s+)?(?:in|near|outside|at)|out\s+of)\s+(?:the\s+)?)"
+        r"(?P<place>[A-ZÀ-Þ][A-Za-zÀ-ÿ]+(?:[ -][A-ZÀ-Þ][A-Za-zÀ-ÿ]+){0,2})",
+    )
 
 
 # "Time zone's Dublin", 'timezone: Lisbon', 'tz = Auckland', 'zona horaria de Madrid', 'fuso horário de Lisboa',
@@ -907,7 +918,7 @@ def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """The zone of the town (or country) the people asking say they are in, or a zone is said to be: the longest
     run of the words after 'we're in' or "time zone's" that the time-zone database or the lexicon names (not an
     island's zone the database alone names after a common word: 'we're in Christmas mode')."""
-    for found in itertools.chain(_ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text)):
+    for found in itertools.chain(_ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text), _we_run_in().finditer(text)):
         words = found.group("place").lower().replace("-", " ").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
