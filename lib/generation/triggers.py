@@ -470,7 +470,9 @@ def _clock(match: re.Match[str]) -> str | None:
         # > 2h', '48h later')
         if not re.search(
             r"(?:^|[,(:;]|\b(?:at|by|around|from|until|till|to|and|or|um|ab|à|las|daily|nightly|day|weekdays?|weekends?|"
-            r"month|mornings?|evenings?|nights?|[a-z]*days?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\s*$",
+            r"month|mornings?|evenings?|nights?|[a-z]*days?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))"
+            # ('Sunday evening, like 6 o'clock', 'every night, um, about 9 o'clock': a speaker's fillers between)
+            r"(?:\s*,?\s*\b(?:like|about|roughly|maybe|say|um+|uh+|erm?|just)\b,?)*\s*$",
             before,
             re.I,
         ) or re.match(

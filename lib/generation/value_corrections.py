@@ -86,7 +86,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         + _DAY
         + r"(?:\s*(?:,|and|&|or)\s*"
         + _DAY
-        + r")*|week\s*days?|weekends?)\b(?:\s+only)?",
+        + r")*|week\s*days?|weekends?)\b(?:\s+only)?"
+        # ('Every Monday — no, Sunday evening, like 6 o'clock — …': the part of the day and the rough clock said with
+        # the new day are the run's, kept with it)
+        r"(?:\s+(?:morning|afternoon|evening|night)s?\b(?:,?\s+(?:(?:like|about|around|roughly|say)\s+)?"
+        r"\d{1,2}(?::\d{2})?\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o['’]clock\b))?)?",
         re.I,
     ),
     "zone": re.compile(
