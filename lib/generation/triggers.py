@@ -72,7 +72,10 @@ def _said(quote: str) -> bool:
     # ('"I spend Sunday nights reading reviews."', '"We lose 12 appointments a week."': what they do today, told)
     told = re.match(r"(?:i|we|they|he|she|it|our|my)\b(?!\s+(?:want|need|would|'d|’d)\b)", inner, re.I)
     ended = bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5)
-    return (ended or _asked(quote)) and not told
+    # ("ask a chatbot things like 'who is my partner on Thursday?'", "'where are you today?'"): a question someone puts
+    # to the workflow, what a run answers, not an ask of when it runs ('Could you run it every Monday?' is one)
+    question = inner.endswith("?") and not re.match(r"(?:can|could|would|will)\s+(?:you|we|it)\b|please\b", inner, re.I)
+    return (ended and not question or _asked(quote)) and not told
 
 
 def _asked(quote: str) -> bool:
@@ -152,7 +155,7 @@ _CHAT_HINT = re.compile(
     # ('make the chat on our site answer questions', 'our website chat'): the site's own chat, each message a run
     r"(?:our|the|my) (?:web ?site|site|web|online|shop|store|booking page|homepage)(?:['’]s)? chat\b(?! (?:in|on) )|"
     r"(?:the|our|my) chat (?:on|in) (?:our|the|my) (?:web ?site|site|web page|page|homepage|shop|store)\b|"
-    r"chat (?:assistant|agent|helper|tool|app|widget)s?|"
+    r"chat ?(?:assistant|agent|helper|tool|app|widget|box)(?:es|s)?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
