@@ -3950,7 +3950,9 @@ def _read_trigger(text: str) -> Trigger:
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
     line = re.search(r"->|→|=>|\n|[.;](?=\s|$)|$", text[label.end() :]) if label else None
     timed = read_schedule(text[: label.end() + line.start()]) if label and line else None
-    if label and timed is not None:
+    # ('Trigger:\nManual — I hit run on Friday afternoon once the hours are in': the label names a run started by hand,
+    # the day it tells is when the user presses it)
+    if label and timed is not None and run_kind(text[label.end() : label.end() + line.start()]) is None:
         timed.spans.append(label.span())
         return timed
     # 'Trigger:\nDaily, 09:00 UK time.', '## Trigger\nWeekdays 7:45': a trigger line further down that keeps a schedule
@@ -3992,7 +3994,17 @@ def _read_trigger(text: str) -> Trigger:
         re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
         or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
     )
-    if manual and (stated or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)):
+    # ('a workflow I can kick off by hand when I lock up', 'I run it manually once the box is final': the moment the
+    # user picks to start each run, said with it; a time told elsewhere is of their routine)
+    when_i = manual is not None and re.match(
+        r"[ \t]*,?[ \t]*(?:(?:usually|normally|mostly|typically|probably|just|only)\s+)?"
+        r"(?:when(?:ever)?|once|after|as\s+soon\s+as|before)\s+(?:i|we)\b(?!\s+(?:want|need|like)\b)",
+        text[manual.end() :],
+        re.I,
+    )
+    if manual and (
+        stated or when_i or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)
+    ):
         # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
         lead_in = next(
             (
