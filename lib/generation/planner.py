@@ -96,7 +96,6 @@ from lib.generation.triggers import (
     event_test,
     find_time,
     find_timezone,
-    home_zone as home_zone_of,
     given_when_then,
     item_provider,
     polled_reads,
@@ -104,6 +103,7 @@ from lib.generation.triggers import (
     read_trigger,
     trigger_fields,
     user_story,
+    writer_zone,
 )
 from lib.generation.value_corrections import corrected_values
 from lib.generation.vectors import embed_points, embed_queries
@@ -155,7 +155,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     the text as it was written, before a translation)."""
     # the country of the text's addresses and numbers, the thread's senders too, else of the language it is written in:
     # the zone of a schedule that says none
-    home_zone = home or home_zone_of(description, language_of(description))
+    home_zone = home or writer_zone(description, language_of(description))
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
     description = lx.owned_services(description)  # "the smokehouse's Slack": our Slack

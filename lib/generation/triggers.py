@@ -74,7 +74,9 @@ def _said(quote: str) -> bool:
     ended = bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5)
     # ("ask a chatbot things like 'who is my partner on Thursday?'", "'where are you today?'"): a question someone puts
     # to the workflow, what a run answers, not an ask of when it runs ('Could you run it every Monday?' is one)
-    question = inner.endswith("?") and not re.match(r"(?:can|could|would|will)\s+(?:you|we|it)\b|please\b", inner, re.I)
+    question = inner.endswith("?") and not re.match(
+        r"(?:can|could|would|will)\s+(?:you|we|it)\b|please\b", inner, re.I
+    )
     return (ended and not question or _asked(quote)) and not told
 
 
@@ -896,6 +898,8 @@ _WE_ARE_IN = re.compile(
     r"(?P<place>[A-Za-zÀ-ÿ]+(?:[ -][A-Za-zÀ-ÿ]+){0,2})",
     re.I,
 )
+
+
 # 'We run a bike repair shop in Leeds.', 'we own a little café just outside Bath', 'we have a bakery in Gouda' (as a
 # translation reads 'wij hebben een bakkerij in …'): the business the people asking keep, and the town it is in
 @lru_cache(maxsize=1)
@@ -923,7 +927,9 @@ def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """The zone of the town (or country) the people asking say they are in, or a zone is said to be: the longest
     run of the words after 'we're in' or "time zone's" that the time-zone database or the lexicon names (not an
     island's zone the database alone names after a common word: 'we're in Christmas mode')."""
-    for found in itertools.chain(_ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text), _we_run_in().finditer(text)):
+    for found in itertools.chain(
+        _ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text), _we_run_in().finditer(text)
+    ):
         words = found.group("place").lower().replace("-", " ").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -949,10 +955,13 @@ _ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+([a-z]{2,}))\b", re.I)
 # a phone number with its country calling code ('+34 600 123 456', '+353 (0)87 …'), and a web address's host
 # ('https://api.risaiasanto.it/…', 'shop.kaasmeester.nl/orders'; not an e-mail address's, read apart)
 _PHONE = re.compile(r"(?<![\w+])\+(\d[\d \t().-]{6,}\d)")
-_WEB_HOST = re.compile(r"(?:(?<=://)|(?<![\w@.+/-]))(?:[a-z0-9-]+\.)+([a-z]{2})(?=/\w|:\d)|(?<=://)(?:[a-z0-9-]+\.)+([a-z]{2})\b", re.I)
+_WEB_HOST = re.compile(
+    r"(?:(?<=://)|(?<![\w@.+/-]))(?:[a-z0-9-]+\.)+([a-z]{2})(?=/\w|:\d)|(?<=://)(?:[a-z0-9-]+\.)+([a-z]{2})\b",
+    re.I,
+)
 
 
-def home_zone(text: str, language: str | None = None) -> tuple[str, str] | None:
+def writer_zone(text: str, language: str | None = None) -> tuple[str, str] | None:
     """The time zone of the one country the text's e-mail addresses, phone numbers and web addresses are of
     ('frontdesk@hollybrookvets.co.uk', '+34 600 123 456', 'api.risaiasanto.it/livelli'; lexicon.json `domain_zones`,
     `phone_zones`), for a schedule that says none, with what it was read from ('the country of its addresses (.uk)');
@@ -966,10 +975,12 @@ def home_zone(text: str, language: str | None = None) -> tuple[str, str] | None:
         found["." + end] = lexicon()["domain_zones"].get(end)
     for said in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", said.group(1))
-        code = next((f"+{digits[:n]}" for n in (3, 2, 1) if f"+{digits[:n]}" in lexicon()["phone_zones"]), None)
+        code = next(
+            (f"+{digits[:n]}" for n in (3, 2, 1) if f"+{digits[:n]}" in lexicon()["phone_zones"]), None
+        )
         if code:
             found[code] = lexicon()["phone_zones"][code]
-    zones = set(found.values()) - {None}
+    zones = {zone for zone in found.values() if zone}
     if len(zones) > 1:
         return None
     if zones:
@@ -3952,7 +3963,12 @@ def _read_trigger(text: str) -> Trigger:
     timed = read_schedule(text[: label.end() + line.start()]) if label and line else None
     # ('Trigger:\nManual — I hit run on Friday afternoon once the hours are in': the label names a run started by hand,
     # the day it tells is when the user presses it)
-    if label and timed is not None and run_kind(text[label.end() : label.end() + line.start()]) is None:
+    if (
+        label
+        and line
+        and timed is not None
+        and run_kind(text[label.end() : label.end() + line.start()]) is None
+    ):
         timed.spans.append(label.span())
         return timed
     # 'Trigger:\nDaily, 09:00 UK time.', '## Trigger\nWeekdays 7:45': a trigger line further down that keeps a schedule
