@@ -92,7 +92,6 @@ from lib.generation.translations import (
     unread_words,
 )
 from lib.generation.triggers import (
-    address_zone,
     called_by_api,
     clock_words,
     event_test,
@@ -105,6 +104,7 @@ from lib.generation.triggers import (
     read_trigger,
     trigger_fields,
     user_story,
+    writer_zone,
 )
 from lib.generation.value_corrections import corrected_values
 from lib.generation.vectors import embed_points, embed_queries
@@ -151,10 +151,12 @@ def plan(description: str) -> WorkflowPlan:
     return draft(description).plan
 
 
-def draft(description: str) -> Draft:
-    """The plan for `description` with its coverage notes."""
-    # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
-    home_zone = address_zone(description)
+def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
+    """The plan for `description` with its coverage notes (`home`: the zone of a schedule that says none, read from
+    the text as it was written, before a translation)."""
+    # the country of the text's addresses and numbers, the thread's senders too, else of the language it is written in:
+    # the zone of a schedule that says none
+    home_zone = home or writer_zone(description, language_of(description))
     as_written = description  # as written, asides and all ('(their email is in the issue body)')
     description = lx.short_forms_before_names(description)  # "(they're in the table 'Students')": said out
     description = lx.quoted_apostrophes(description)  # "'This Week's Catch'": one quoted name
@@ -203,7 +205,7 @@ def draft(description: str) -> Draft:
         and not garbled
     ):
         try:  # read through the phrase table; what it cannot read is refused as before
-            result: Draft | None = draft(as_background(english))
+            result: Draft | None = draft(as_background(english), home=home_zone)
         except CannotPlan:
             result = None
         if (
@@ -564,10 +566,8 @@ def draft(description: str) -> Draft:
                 break
     if trigger.kind == "schedule" and home_zone and find_timezone(description)[0] is None:
         # 'Every Tuesday at 8am …' forwarded by frontdesk@hollybrookvets.co.uk: the run keeps the team's clock
-        trigger.values["timezone"], endings = home_zone
-        trigger.notes.append(
-            f"no time zone said: the schedule runs in {home_zone[0]}, the zone of the addresses' country ({endings})"
-        )
+        trigger.values["timezone"], read_from = home_zone
+        trigger.notes.append(f"no time zone said: the schedule runs in {home_zone[0]}, {read_from}")
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its

@@ -26,7 +26,7 @@ _OWN = re.compile(
 # above this share of words the planner has never met, a translation is not read but refused
 UNREAD_SHARE = 0.4
 _KEEP = r"(?<![\w#@/.'’-])"  # not inside an address, a channel, a URL or a word
-_END = r"(?![\w@/-])"
+_END = r"(?![\w@/-]|\.\w)"  # (nor the first part of a dotted name: 'padaria.aveiro@…')
 
 
 def _calendar(language: str, data: dict[str, Any]) -> dict[str, str]:

@@ -72,7 +72,12 @@ def _said(quote: str) -> bool:
     # ('"I spend Sunday nights reading reviews."', '"We lose 12 appointments a week."': what they do today, told)
     told = re.match(r"(?:i|we|they|he|she|it|our|my)\b(?!\s+(?:want|need|would|'d|’d)\b)", inner, re.I)
     ended = bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5)
-    return (ended or _asked(quote)) and not told
+    # ("ask a chatbot things like 'who is my partner on Thursday?'", "'where are you today?'"): a question someone puts
+    # to the workflow, what a run answers, not an ask of when it runs ('Could you run it every Monday?' is one)
+    question = inner.endswith("?") and not re.match(
+        r"(?:can|could|would|will)\s+(?:you|we|it)\b|please\b", inner, re.I
+    )
+    return (ended and not question or _asked(quote)) and not told
 
 
 def _asked(quote: str) -> bool:
@@ -152,7 +157,7 @@ _CHAT_HINT = re.compile(
     # ('make the chat on our site answer questions', 'our website chat'): the site's own chat, each message a run
     r"(?:our|the|my) (?:web ?site|site|web|online|shop|store|booking page|homepage)(?:['’]s)? chat\b(?! (?:in|on) )|"
     r"(?:the|our|my) chat (?:on|in) (?:our|the|my) (?:web ?site|site|web page|page|homepage|shop|store)\b|"
-    r"chat (?:assistant|agent|helper|tool|app|widget)s?|"
+    r"chat ?(?:assistant|agent|helper|tool|app|widget|box)(?:es|s)?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
@@ -472,7 +477,9 @@ def _clock(match: re.Match[str]) -> str | None:
         # > 2h', '48h later')
         if not re.search(
             r"(?:^|[,(:;]|\b(?:at|by|around|from|until|till|to|and|or|um|ab|à|las|daily|nightly|day|weekdays?|weekends?|"
-            r"month|mornings?|evenings?|nights?|[a-z]*days?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\s*$",
+            r"month|mornings?|evenings?|nights?|[a-z]*days?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))"
+            # ('Sunday evening, like 6 o'clock', 'every night, um, about 9 o'clock': a speaker's fillers between)
+            r"(?:\s*,?\s*\b(?:like|about|roughly|maybe|say|um+|uh+|erm?|just)\b,?)*\s*$",
             before,
             re.I,
         ) or re.match(
@@ -895,6 +902,19 @@ _WE_ARE_IN = re.compile(
 )
 
 
+# 'We run a bike repair shop in Leeds.', 'we own a little café just outside Bath', 'we have a bakery in Gouda' (as a
+# translation reads 'wij hebben een bakkerij in …'): the business the people asking keep, and the town it is in
+@lru_cache(maxsize=1)
+def _we_run_in() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, lexicon()["business_nouns"]), key=len, reverse=True))
+    return re.compile(
+        r"\b(?i:(?:we(?:'|’)?re|we\s+are|we\s+(?:run|own|operate|manage|have|keep)|i\s+(?:run|own|operate|manage|have))"
+        rf"\s+(?:an?|our|my|the)\s+(?:[\w'’&-]+\s+){{0,4}}?(?:{nouns})s?"
+        r"\s+(?:(?:just\s+)?(?:in|near|outside|at)|out\s+of)\s+(?:the\s+)?)"
+        r"(?P<place>[A-ZÀ-Þ][A-Za-zÀ-ÿ]+(?:[ -][A-ZÀ-Þ][A-Za-zÀ-ÿ]+){0,2})",
+    )
+
+
 # "Time zone's Dublin", 'timezone: Lisbon', 'tz = Auckland', 'zona horaria de Madrid', 'fuso horário de Lisboa',
 # 'Zeitzone Berlin', 'fuseau horaire de Paris': the zone named by its town (or country) after the word for a zone
 _ZONE_NAMED = re.compile(
@@ -909,7 +929,9 @@ def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """The zone of the town (or country) the people asking say they are in, or a zone is said to be: the longest
     run of the words after 'we're in' or "time zone's" that the time-zone database or the lexicon names (not an
     island's zone the database alone names after a common word: 'we're in Christmas mode')."""
-    for found in itertools.chain(_ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text)):
+    for found in itertools.chain(
+        _ZONE_NAMED.finditer(text), _WE_ARE_IN.finditer(text), _we_run_in().finditer(text)
+    ):
         words = found.group("place").lower().replace("-", " ").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -932,19 +954,59 @@ def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
 _ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+([a-z]{2,}))\b", re.I)
 
 
-def address_zone(text: str) -> tuple[str, str] | None:
-    """The time zone of the one country the text's e-mail addresses are of ('frontdesk@hollybrookvets.co.uk',
-    'leitung@kranwerk.de'; lexicon.json `domain_zones`), for a schedule that says none, with the domain endings it
-    was read from ('.uk'); None when they are of none listed, or of countries in different zones."""
-    found = {
-        said.group(2).lower(): lexicon()["domain_zones"].get(said.group(2).lower())
-        for said in _ADDRESS_DOMAIN.finditer(text)
-    }
-    zones = set(found.values()) - {None}
-    if len(zones) != 1:
+# a phone number with its country calling code ('+34 600 123 456', '+353 (0)87 …'), and a web address's host
+# ('https://api.risaiasanto.it/…', 'shop.kaasmeester.nl/orders'; not an e-mail address's, read apart)
+_PHONE = re.compile(r"(?<![\w+])\+(\d[\d \t().-]{6,}\d)")
+_WEB_HOST = re.compile(
+    r"(?:(?<=://)|(?<![\w@.+/-]))(?:[a-z0-9-]+\.)+([a-z]{2})(?=/\w|:\d)|(?<=://)(?:[a-z0-9-]+\.)+([a-z]{2})\b",
+    re.I,
+)
+
+
+def writer_zone(text: str, language: str | None = None) -> tuple[str, str] | None:
+    """The time zone of the one country the text's e-mail addresses, phone numbers and web addresses are of
+    ('frontdesk@hollybrookvets.co.uk', '+34 600 123 456', 'api.risaiasanto.it/livelli'; lexicon.json `domain_zones`,
+    `phone_zones`), for a schedule that says none, with what it was read from ('the country of its addresses (.uk)');
+    None when they are of countries in different zones. With none of one country, the zone of the country most
+    writers of the text's `language` keep, unless its words point elsewhere (`language_zones`, `language_zone_cues`)."""
+    found: dict[str, str | None] = {}
+    for said in _ADDRESS_DOMAIN.finditer(text):
+        found["." + said.group(2).lower()] = lexicon()["domain_zones"].get(said.group(2).lower())
+    for said in _WEB_HOST.finditer(_ADDRESS_DOMAIN.sub(" ", text)):
+        end = (said.group(1) or said.group(2)).lower()
+        found["." + end] = lexicon()["domain_zones"].get(end)
+    for said in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", said.group(1))
+        code = next(
+            (f"+{digits[:n]}" for n in (3, 2, 1) if f"+{digits[:n]}" in lexicon()["phone_zones"]), None
+        )
+        if code:
+            found[code] = lexicon()["phone_zones"][code]
+    zones = {zone for zone in found.values() if zone}
+    if len(zones) > 1:
         return None
-    zone = zones.pop()
-    return zone, ", ".join("." + end for end, z in sorted(found.items()) if z == zone)
+    if zones:
+        zone = zones.pop()
+        return zone, "the zone of the country of its addresses and numbers (" + ", ".join(
+            end for end, z in sorted(found.items()) if z == zone
+        ) + ")"
+    return _language_zone(text, language)
+
+
+def _language_zone(text: str, language: str | None) -> tuple[str, str] | None:
+    """'Jeden Tag um 6:30 Uhr …' → Europe/Berlin: the zone most writers of the language keep (`language_zones`), or
+    the one its words point to ('você', 'planilha' → America/Sao_Paulo), or None when they point to a region of
+    several zones ('celular', 'México')."""
+    zone = lexicon()["language_zones"].get(language or "")
+    if not zone:
+        return None
+    folded = text.casefold()
+    for elsewhere, cues in lexicon()["language_zone_cues"].get(language or "", {}).items():
+        if any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", folded) for cue in cues):
+            if not elsewhere:
+                return None
+            return elsewhere, f"the zone its {language} words point to"
+    return zone, f"the zone of the country most {language} writers are in"
 
 
 def _negated(text: str, span: tuple[int, int]) -> bool:
@@ -3907,7 +3969,14 @@ def _read_trigger(text: str) -> Trigger:
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
     line = re.search(r"->|→|=>|\n|[.;](?=\s|$)|$", text[label.end() :]) if label else None
     timed = read_schedule(text[: label.end() + line.start()]) if label and line else None
-    if label and timed is not None:
+    # ('Trigger:\nManual — I hit run on Friday afternoon once the hours are in': the label names a run started by hand,
+    # the day it tells is when the user presses it)
+    if (
+        label
+        and line
+        and timed is not None
+        and run_kind(text[label.end() : label.end() + line.start()]) is None
+    ):
         timed.spans.append(label.span())
         return timed
     # 'Trigger:\nDaily, 09:00 UK time.', '## Trigger\nWeekdays 7:45': a trigger line further down that keeps a schedule
@@ -3949,7 +4018,17 @@ def _read_trigger(text: str) -> Trigger:
         re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
         or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
     )
-    if manual and (stated or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)):
+    # ('a workflow I can kick off by hand when I lock up', 'I run it manually once the box is final': the moment the
+    # user picks to start each run, said with it; a time told elsewhere is of their routine)
+    when_i = manual is not None and re.match(
+        r"[ \t]*,?[ \t]*(?:(?:usually|normally|mostly|typically|probably|just|only)\s+)?"
+        r"(?:when(?:ever)?|once|after|as\s+soon\s+as|before)\s+(?:i|we)\b(?!\s+(?:want|need|like)\b)",
+        text[manual.end() :],
+        re.I,
+    )
+    if manual and (
+        stated or when_i or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)
+    ):
         # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
         lead_in = next(
             (

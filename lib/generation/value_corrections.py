@@ -86,7 +86,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         + _DAY
         + r"(?:\s*(?:,|and|&|or)\s*"
         + _DAY
-        + r")*|week\s*days?|weekends?)\b(?:\s+only)?",
+        + r")*|week\s*days?|weekends?)\b(?:\s+only)?"
+        # ('Every Monday — no, Sunday evening, like 6 o'clock — …': the part of the day and the rough clock said with
+        # the new day are the run's, kept with it)
+        r"(?:\s+(?:morning|afternoon|evening|night)s?\b(?:,?\s+(?:(?:like|about|around|roughly|say)\s+)?"
+        r"\d{1,2}(?::\d{2})?\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o['’]clock\b))?)?",
         re.I,
     ),
     "zone": re.compile(
@@ -599,6 +603,12 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
             return []  # 'Only flag overspend of more than 10%': a test of the items, not a corrected threshold
         if not kept and re.match(r"\s*for\b", between, re.I):
             return []  # 'Only for UK customers', 'just for US orders': which items, not a corrected value
+        if value.kind == "days" and re.match(
+            r"(?:['’]s)?\s+(?!(?:mornings|evenings|afternoons|nights|instead|please|thanks)\b)[a-z]{3,}s\b",
+            text[value.end : end],
+            re.I,
+        ):
+            continue  # '- Only Saturday and Sunday rows count', 'just Friday's orders': which items, not the run's days
         kept.append(value)
         at = value.end
     return kept
