@@ -32,7 +32,7 @@ _KNOWN: dict[str, str] = {
 
 @pytest.mark.parametrize("item", cases("planner_round53d.jsonl", _KNOWN))
 def test_round53d_description_comes_out_right(item):
-    assert_right(item, seed="rr53d")
+    assert_right(item, seed="r53d")
 
 
 # 'If any batch has a best-before within 3 days, send a message …': the test was left out (no item of a list was tested
@@ -44,7 +44,7 @@ def test_any_item_with_a_date_within_a_window():
             "Every morning at 7:15 read the batches from the Supabase table `cheese_batches`. If any batch has a "
             "best-before within 3 days, send a message to Slack #shop-floor listing them. Otherwise do nothing."
         ),
-        seed="rr53d",
+        seed="r53d",
     ).state
     (expression,) = [
         c["value"]
