@@ -16,6 +16,7 @@ import json
 from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import WorkflowPlan
+from lib.generation.services import webhook_paths
 from lib.generation.shaping import function_before, in_code
 from lib.sim.names import REFERENCE_RE
 
@@ -67,7 +68,7 @@ def _names(field: str) -> tuple[str, list[str]]:
     return owner, list(dict.fromkeys(re.sub(r"[^a-z0-9]", "", k) for k in keys))
 
 
-def _code(ref: str, fields: list[str], airtable: bool) -> str:
+def _code(ref: str, fields: list[str], airtable: bool, scale: int | None = None) -> str:
     said = [[f, *_names(f)] for f in fields]
     row = (
         "[{ fields: Object.fromEntries(said.map(([f, o, ks], i) => [title(f), cells[i]])) }]"
@@ -97,6 +98,15 @@ def _code(ref: str, fields: list[str], airtable: bool) -> str:
             "  Object.keys(y).some((k) => n(k) === o && y[k] && typeof y[k] === 'object'));",
             "  return x ? x[Object.keys(x).find((k) => n(k) === o)] : data; };",
             "const cells = said.map(([f, o, ks]) => { const v = pick(owned(o), ks); return v === undefined ? pick(data, ks) ?? '' : v; });",
+            *(
+                [
+                    f"// amounts come in the currency's smallest unit (cents): divided by {scale}",
+                    "said.forEach(([f, o, ks], i) => { if (ks.some((k) => k.startsWith('amount')) && typeof cells[i] === 'number')"
+                    f" cells[i] = cells[i] / {scale}; }});",
+                ]
+                if scale
+                else []
+            ),
             f"return {row};",
         ]
     )
@@ -106,6 +116,9 @@ def said_cells(plan: WorkflowPlan, words: dict[str, str]) -> list[str]:
     """Give each row write whose clause names its fields a function making those cells (changes `plan` in place);
     returns a note per write (for the coverage report's assumptions)."""
     notes: list[str] = []
+    starter = next((b for b in plan.blocks if b.type == "starter"), None)
+    provider = next((v.value for v in starter.values if v.id == "webhookProvider"), "") if starter else ""
+    scale = webhook_paths(provider).get("amount_scale") if provider and provider != "generic" else None
     for block in list(plan.blocks):
         field_id = _WRITES.get(block.type)
         value = next((v for v in block.values if v.id == field_id), None) if field_id else None
@@ -118,7 +131,7 @@ def said_cells(plan: WorkflowPlan, words: dict[str, str]) -> list[str]:
         up = REFERENCE_RE.search(f"<{held.group(1)}>") if held else None
         ref = in_code(up or refs[0])
         local, name = function_before(
-            plan, block, f"Format {block.name}", _code(ref, fields, block.type == "airtable")
+            plan, block, f"Format {block.name}", _code(ref, fields, block.type == "airtable", scale)
         )
         value.value = f"<{local}.result>"
         notes.append(

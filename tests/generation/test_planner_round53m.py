@@ -260,3 +260,27 @@ def test_a_message_of_a_kind_opens_as_one(description, opening):
     state = compose(planner.plan(description), seed="r53m").state
     mail = next(b for b in state["blocks"].values() if b["type"] == "gmail")
     assert mail["subBlocks"]["body"]["value"].startswith(opening)
+
+
+# A Stripe amount said of a row is money, not cents. Written after the fix, as its test.
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_a_stripe_amount_in_a_row_is_in_the_currency():
+    state = compose(
+        planner.plan(
+            "Whenever a Stripe payment comes in, add a row to the Google Sheet 'Canoe Log' with the name and the amount"
+        ),
+        seed="r53m",
+    ).state
+    code = next(
+        b["subBlocks"]["code"]["value"] for b in state["blocks"].values() if b["name"].startswith("Format")
+    )
+    charge = {
+        "id": "ch_1",
+        "object": "charge",
+        "amount": 4500,
+        "currency": "gbp",
+        "billing_details": {"name": "Jo Park", "email": "jo@park.example"},
+    }
+    assert "<start.webhook.data.payload.data>" in code
+    code = code.replace("<start.webhook.data.payload.data>", json.dumps({"object": charge}))
+    assert run_code(code) == [["Jo Park", 45]]
