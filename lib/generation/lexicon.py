@@ -601,6 +601,11 @@ def routine_as_steps(text: str) -> str:
         # the request spells the steps out; the routine before it is told (lexicon.json 'takes_over')
         if m.start() < restated:
             return m.group(0)
+        # 'answer from the plant care guides we put in our knowledge base', 'the photos they drop into the folder':
+        # a clause that says which things (a noun, then 'we' and a verb whose object is that noun, a place right
+        # after it) tells where they already are — no step of the routine
+        if _RELATIVE_HEAD.search(text[: m.start()]) and _GAPPED_VERB.match(text[m.end() :]):
+            return m.group(0)
         # 'if the amount is over 500 I also ping #finance': the subject ends the test and starts what it guards —
         # a comma there, as the written form has ('if the file we upload is over 10 MB' is a test of its own)
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", text[: m.start()])[-1])
@@ -967,6 +972,19 @@ def _doer_re() -> re.Pattern[str]:
     )
 
 
+# a noun said with its article or owner just before a relative clause's subject ('the plant care guides we …'), not a
+# time ('every morning I …', 'at the end of the day we …')
+_RELATIVE_HEAD = re.compile(
+    r"\b(?:the|our|my|their|any|all|those|these|each|every)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?!(?:morning|evening|night|day|week|month|year|afternoon|time|weekend|shift|hour)s?\s+$)[a-z][\w'’-]*s\s+$",
+    re.I,
+)
+# the verb of such a clause, its object the noun before it, a place straight after ('put in our knowledge base')
+_GAPPED_VERB = re.compile(
+    r"(?:put|add|added|upload|uploaded|save|saved|store|stored|drop|dropped|keep|kept|load|loaded)\s+"
+    r"(?:in|into|to|onto|on|inside)\s+(?:the|our|my|a|an|their)\b",
+    re.I,
+)
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
 # a test said and still open where a first-person clause starts ('if it's free I book it', 'unless it's paid we
 # chase it', 'if not I just email …')

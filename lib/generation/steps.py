@@ -6304,6 +6304,9 @@ _ITEM_ONLY = re.compile(
 )
 
 # 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
+# '- Trigger: a Calendly cancellation webhook', 'Triggered by Shopify's order webhook': the run's start, labelled
+_STARTED_BY = re.compile(r"^\W*(?:trigger(?:ed\s+by)?|triggers?\s+on|start(?:ed)?\s+by|event)\s*[:—–-]?\s+")
+
 _LABEL_LEAD = re.compile(
     r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
 )
@@ -6575,6 +6578,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
     clause = _posted_there_by_others(clause, description)
     low = clause.lower()
+    if _STARTED_BY.match(low) and not ACTION_START.search(low, _STARTED_BY.match(low).end()):
+        return []  # '- Trigger: a Calendly cancellation webhook': what starts the run (the trigger's), no step
     found: list[tuple[int, Step]] = []
     said_not = re.search(_NEGATION + r"\b", low)
     if (
