@@ -2177,6 +2177,19 @@ _MAIL_CARRIED = re.compile(
 )
 
 
+# mail said as a noun with where it arrives ('one email per booking lands in Gmail', '~30 customer emails a day into
+# the shop Gmail', 'order emails come into our inbox'): mail that comes in, no message sent
+_MAIL_ARRIVES = re.compile(
+    r"\b(?:e-?mails?|mails?)\s+(?:(?:per|for\s+each|for\s+every)\s+(?:new\s+)?[\w-]+\s+)?"
+    r"(?:(?:usually|always|all|then|just)\s+)?(?:lands?|arrives?|comes?\s+in(?:to)?|come\s+through|turns?\s+up|shows?\s+up|"
+    r"pours?\s+in(?:to)?)\s+(?:in|into|at|to)\s+(?:the|our|my|their)?\s*(?:[\w'’-]+\s+){0,2}?(?:gmail|outlook|inbox|mailbox)\b"
+    # ('~30 customer emails a day into the shop Gmail': how many come, and where)
+    r"|\b(?:e-?mails|mails)\s+(?:an?|per|each|every)\s+(?:day|week|hour|month)\s+(?:in|into|to)\s+"
+    r"(?:the|our|my|their)?\s*(?:[\w'’-]+\s+){0,2}?(?:gmail|outlook|inbox|mailbox)\b",
+    re.I,
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -2321,6 +2334,8 @@ def _is_write(clause: str, key: str) -> bool:
         return (
             False  # 'send a reply in Telegram based on the 'FAQ' Google Doc': what the reply draws on, read
         )
+    if key in ("gmail", "outlook") and _MAIL_ARRIVES.search(low) and not ACTION_START.match(low):
+        return False  # 'one email per booking lands in Gmail', '~30 customer emails a day into the shop Gmail': arrived
     if key in ("gmail", "outlook") and re.search(
         r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
         r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",
@@ -9174,6 +9189,8 @@ def _as_action(text: str) -> str:
     """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
     if ACTION_START.match(text) or _NOTHING.match(text):
         return text
+    if _MAIL_ARRIVES.search(text):
+        return text  # '→ one email per booking lands in Gmail': how the items arrive, nothing made
     if text.lstrip().startswith("#"):
         return "post to " + text
     # ("-> Teams channel 'Housekeeping'", '→ the Discord channel #ops': a chat's channel is where a message is posted;
@@ -10602,6 +10619,8 @@ def wanted_done(description: str) -> str:
     event is looked for: the items are what the act is done to, the thing an arrow leads to is made."""
 
     def made(m: re.Match[str]) -> str:
+        if _ARRIVES_AFTER.match(m.string, m.end()):
+            return m.group(0)  # '… via OpenTable → one email per booking lands in Gmail': how things arrive, nothing made
         what = m.group("what")  # ('→ welcome email': one is made, 'send a welcome email')
         what = what if re.match(r"(?:an?|one)\s", what, re.I) or what.lower().endswith("s") else f"a {what}"
         return f"{m.group('arrow')} {_MADE_BY.get(m.group('head').lower(), 'create')} {what}"
@@ -10787,6 +10806,12 @@ _MADE_BY = {"comment": "add", "row": "add", "record": "add", "page": "create", "
 _MADE_BY |= dict.fromkeys(
     ("email", "e-mail", "mail", "message", "sms", "text", "dm", "reply", "note", "alert", "notification"),
     "send",
+)
+# the verb of an arrival after a thing said ('one email per booking lands in Gmail', 'a message comes into our inbox')
+_ARRIVES_AFTER = re.compile(
+    r"(?:\s+(?:per|for\s+each|for\s+every)\s+(?:new\s+)?[\w-]+)?\s+(?:(?:usually|always|then|just)\s+)?"
+    r"(?:lands?|arrives?|comes?\s+(?:in|into|through)|shows?\s+up|turns?\s+up|pops?\s+up|drops?\s+in(?:to)?|hits?)\b",
+    re.I,
 )
 _ARROW_MADE = re.compile(
     r"(?P<arrow>->|→|=>)\s*(?P<what>(?:an?\s+|one\s+)?(?:(?!(?:send|post|create|add|log|email|e-mail|text|ping|notify|"
