@@ -876,7 +876,28 @@ def received_messages(text: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\btxt\s+(me|us|them|him|her)\b", r"text \1", text, flags=re.I)
+
+    # "I'd like to receive by email (claire@…) the list of …" ('recevoir par e-mail (…)'): mail wished to come to the
+    # user is mail sent to them, at the address said
+    def mailed(m: re.Match[str]) -> str:
+        if _WHEN_I.search(text[: m.start("who")]):
+            return m.group(0)
+        to = m.group("addr") or m.group("at") or ("us" if m.group("who").lower() == "we" else "me")
+        return f"{m.group('lead')}email {to} "
+
+    text = _RECEIVED_BY_MAIL.sub(mailed, text)
     return _received_re().sub(sent, text)
+
+
+# 'I'd like to receive by email (x@y.fr) the list …', 'we want to get by e-mail at x@y.com …': the way said before the
+# thing, an address after it in brackets or after 'at'
+_RECEIVED_BY_MAIL = re.compile(
+    r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b|\band\b)?[^\S\n]*)(?P<who>\b(?:i|we))"
+    r"(?:\s+(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+(?:like|love))|\s*['’]d\s+(?:like|love))(?:\s+to)?\s+"
+    r"(?:(?:then|also|always)\s+)?(?:get|receive|recieve)\s+(?:by|via|per)\s+e-?mail\s*"
+    r"(?:\(\s*(?P<addr>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+)\s*\)|(?:at|to|on)\s+(?P<at>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+))?\s*",
+    re.I,
+)
 
 
 def recipients_as_steps(text: str) -> str:
