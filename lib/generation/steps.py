@@ -1002,10 +1002,12 @@ def _addresses_alone(part: str) -> bool:
 
 
 # between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)',
+# 'me (ana@x.com) and my partner (lee@x.com)',
 # 'a ana@x.es y a pablo@x.es' (read 'and to pablo@…')
 _ADDRESS_JOINT = re.compile(
     r"\)?\s*(?:,\s*(?:" + _AND + r"\s+)?|" + _AND + r"\s+)(?:(?:to|a|à|an)\s+)?"
-    r"(?:[A-Z][\w'-]*\s*\(\s*)?",
+    # ('me (ana@x.com) and my partner (lee@x.com)': a person named by their role, the address in brackets)
+    r"(?:[A-Z][\w'-]*\s*\(\s*|(?:my|our|the|his|her|their)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s*\(\s*)?",
     re.I,
 )
 # an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
