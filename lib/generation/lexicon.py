@@ -2636,8 +2636,17 @@ def sent_straight(text: str) -> str:
 
 
 def message_at(text: str) -> str:
-    """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`)."""
-    return _message_at().sub(r"\1 to ", text)
+    """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`); 'email me,
+    selam@x.com' (the user's own address said after them, between commas or in brackets) as 'email me at …'."""
+    return _ME_THEN_ADDRESS.sub(r"\g<verb> \g<me> at \g<address>", _message_at().sub(r"\1 to ", text))
+
+
+# 'email me, selam@injerahouse-dc.com', 'mail us (ops@x.io)': who is mailed, then their address in apposition
+_ME_THEN_ADDRESS = re.compile(
+    r"\b(?P<verb>e-?mail|mail)\s+(?P<me>me|us)\s*(?:,|—|–|\s-|\()\s*(?:(?:at|on)\s+)?"
+    r"(?P<address>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+)\)?",
+    re.I,
+)
 
 
 def quoted_apostrophes(text: str) -> str:
