@@ -2635,6 +2635,23 @@ def sent_straight(text: str) -> str:
     return re.sub(lexicon()["sent_straight"], "", text, flags=re.I)
 
 
+def messages_named(text: str) -> str:
+    """'… add them to the 'Members' table. And a welcome email, to them, with the session time.' → '… Send a welcome
+    email to them with the session time.': a sentence (or a list's line) that only names a message and whom it goes
+    to asks for it to be sent."""
+    return _MESSAGE_NAMED.sub(lambda m: f"{m.group('lead')}Send {m.group('msg')} {m.group('to')}", text)
+
+
+# a sentence that opens on a message, then whom it goes to ('And a welcome email, to them, …'), with no verb
+_MESSAGE_NAMED = re.compile(
+    r"(?P<lead>(?:^|(?<=[.!?])\s+|^[ \t]*[-*•][ \t]*))(?:(?:and|also|plus|then)\s+)?"
+    r"(?P<msg>(?:an?|one)\s+(?:[\w'’-]+\s+){0,2}?(?:e-?mail|text|sms|whatsapp|message|reminder))\s*,?\s+"
+    r"(?P<to>to\s+(?:them|him|her|the\s+[\w-]+|each\s+[\w-]+|every\s+[\w-]+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+))\s*,?"
+    r"(?=\s+(?:with|saying|about|that|containing|including)\b|\s*[.!?\n]|\s*$)",
+    re.I | re.M,
+)
+
+
 def message_at(text: str) -> str:
     """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`); 'email me,
     selam@x.com' (the user's own address said after them, between commas or in brackets) as 'email me at …'."""
