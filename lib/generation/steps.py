@@ -2635,6 +2635,13 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"|\b(?:we|i|they|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|put|added)\s+(?:(?!(?:and|then|to|into|in|on|as)\b)"
             r"[\w'’-]+\s+){0,4}?(?:in|into|to|on|inside|as)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'results come out of the scoring software as a file they drop into the Drive folder 'Results'': what
+            # others put there (they, someone), said in the present, is where the data is
+            r"|\b(?:they|someone|somebody|he|she)\s+(?:usually\s+|always\s+|normally\s+|then\s+|just\s+)?"
+            r"(?:drop|drops|upload|uploads|put|puts|save|saves|place|places|store|stores|dump|dumps)\s+"
+            r"(?:(?!(?:and|then|to|into|in|on)\b)[\w'’-]+\s+){0,3}?(?:in|into|to|on|onto|inside)\s+[^.,;]{0,30}?\b"
+            + re.escape(p)
+            + r"\b"
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
