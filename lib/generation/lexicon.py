@@ -606,6 +606,9 @@ def routine_as_steps(text: str) -> str:
         # after it) tells where they already are — no step of the routine
         if _RELATIVE_HEAD.search(text[: m.start()]) and _GAPPED_VERB.match(text[m.end() :]):
             return m.group(0)
+        # '… and get lots of enquiries on WhatsApp', 'we receive about 40 orders a day': what comes to the user, counted
+        if _RECEIVED_MANY.match(text[m.end() :]):
+            return m.group(0)
         # 'if the amount is over 500 I also ping #finance': the subject ends the test and starts what it guards —
         # a comma there, as the written form has ('if the file we upload is over 10 MB' is a test of its own)
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", text[: m.start()])[-1])
@@ -1004,6 +1007,12 @@ _RELATIVE_HEAD = re.compile(
 _GAPPED_VERB = re.compile(
     r"(?:put|add|added|upload|uploaded|save|saved|store|stored|drop|dropped|keep|kept|load|loaded)\s+"
     r"(?:in|into|to|onto|on|inside)\s+(?:the|our|my|a|an|their)\b",
+    re.I,
+)
+# 'get lots of enquiries', 'receive about 40 orders': things that come to the user, said by how many
+_RECEIVED_MANY = re.compile(
+    r"(?:get|receive)\s+(?:(?:about|around|roughly|maybe|some|so)\s+)?(?:lots\s+of|a\s+lot\s+of|loads\s+of|tons\s+of|"
+    r"plenty\s+of|dozens\s+of|hundreds\s+of|many|several|~?\d+(?:[-–]\d+)?|a\s+few|a\s+handful\s+of)\s",
     re.I,
 )
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)

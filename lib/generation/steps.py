@@ -6128,7 +6128,11 @@ def _chat_source(description: str) -> str | None:
             # 'post a note in #support on Slack', the workflow's own post)
             r"\b(?:someone|somebody|anyone|people|users?|members?|customers?|staff|colleagues?)\s+"
             r"(?:posts|asks|writes|messages)\s+(?:[\w'-]+\s+){0,3}?(?:in|on)\s+(?:#[\w-]+\s+(?:on|in)\s+)?"
-            r"(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b",
+            r"(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b|"
+            # 'take each incoming WhatsApp message', 'people message us on WhatsApp': written to the user there
+            r"\b(?:incoming|inbound|each|every)\s+(?:new\s+|incoming\s+)?(?:" + names + r")\s+(?:messages?|texts?|dms?)\b|"
+            r"\b(?:message|messages|text|texts|dm|dms|write\s+to|writes\s+to)\s+(?:us|me)\s+(?:on|via|through|over|in)\s+"
+            r"(?:" + names + r")\b",
             description,
             re.I,
         ):
@@ -6328,6 +6332,15 @@ _ITEM_ONLY = re.compile(
 )
 
 # 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
+# others who message the user ('people message us on WhatsApp', 'customers text us'), things the user gets by the
+# many ('I get lots of enquiries on WhatsApp')
+_MESSAGED_US = re.compile(
+    r"\b(?:people|customers|clients|guests|patients|parents|members|students|folks|buyers|tenants|users|everyone|"
+    r"they)\s+(?:usually\s+|often\s+|always\s+|mostly\s+|also\s+)?(?:message|text|dm|whatsapp|write\s+to|contact|ping|"
+    r"email|e-mail|send)\s+(?:us|me)\b"
+    r"|\b(?:we|i)\s+(?:\w+\s+)?(?:get|receive)s?\s+(?:(?:about|around|roughly)\s+)?(?:lots\s+of|a\s+lot\s+of|loads\s+of|"
+    r"tons\s+of|plenty\s+of|dozens\s+of|hundreds\s+of|many|~?\d+)\s"
+)
 # '- Trigger: a Calendly cancellation webhook', 'Triggered by Shopify's order webhook': the run's start, labelled
 _STARTED_BY = re.compile(r"^\W*(?:trigger(?:ed\s+by)?|triggers?\s+on|start(?:ed)?\s+by|event)\s*[:—–-]?\s+")
 
@@ -6604,6 +6617,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     low = clause.lower()
     if _STARTED_BY.match(low) and not ACTION_START.search(low, _STARTED_BY.match(low).end()):
         return []  # '- Trigger: a Calendly cancellation webhook': what starts the run (the trigger's), no step
+    if _MESSAGED_US.search(low) and not ACTION_START.match(low.lstrip(" -*•\t")):
+        # 'We fix phone screens and people message us on WhatsApp with photos', 'I … get lots of enquiries on
+        # WhatsApp': what others send the user, told (the event's), no message sent
+        return []
     found: list[tuple[int, Step]] = []
     said_not = re.search(_NEGATION + r"\b", low)
     if (
