@@ -7474,6 +7474,10 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
         )
     if found is None or ruled(ruled_out, "gmail", "write"):
         return None
+    if re.match(r"the\s+(?:right|appropriate|relevant|correct)\s", found.group("who"), re.I) and re.search(
+        r"->|→|=>", description
+    ):
+        return None  # 'depending on the material, tell the right person? PLA → Slack …': the routes say who, no e-mail
     step = _integration_step(
         "gmail", "email " + found.group("who") + " " + clause[found.end() :], description, write=True
     )

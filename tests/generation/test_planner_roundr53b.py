@@ -79,6 +79,19 @@ _AFTER = [
         },
         "forbid": [{"block": "@email", "op": "write"}],
     },
+    {  # (no e-mail to 'the right person' besides the routes; their router is another matter)
+        "id": "after-06-the-right-person",
+        "description": "Hi Sam — enquiries: when someone sends our website form (it fires a webhook), could Sim save "
+        "it in the Airtable table 'Enquiries' and then, depending on the topic, tell the right person? Weddings → "
+        "Slack #weddings, corporate → email events@copperbarn.co.uk. Anything else just stays in the table.",
+        "expect": "workflow",
+        "trigger": {"kind": "webhook", "provider": "generic"},
+        "steps": {
+            "airtable": {"block": "airtable", "op": "write", "has": ["Enquiries"]},
+            "slack": {"block": "slack", "op": "write", "has": ["weddings"]},
+            "email": {"block": "@email", "op": "write", "has": ["events@copperbarn.co.uk"]},
+        },
+    },
 ]
 
 
