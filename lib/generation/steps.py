@@ -6130,7 +6130,9 @@ def _chat_source(description: str) -> str | None:
             r"(?:posts|asks|writes|messages)\s+(?:[\w'-]+\s+){0,3}?(?:in|on)\s+(?:#[\w-]+\s+(?:on|in)\s+)?"
             r"(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b|"
             # 'take each incoming WhatsApp message', 'people message us on WhatsApp': written to the user there
-            r"\b(?:incoming|inbound|each|every)\s+(?:new\s+|incoming\s+)?(?:" + names + r")\s+(?:messages?|texts?|dms?)\b|"
+            r"\b(?:incoming|inbound|each|every)\s+(?:new\s+|incoming\s+)?(?:"
+            + names
+            + r")\s+(?:messages?|texts?|dms?)\b|"
             r"\b(?:message|messages|text|texts|dm|dms|write\s+to|writes\s+to)\s+(?:us|me)\s+(?:on|via|through|over|in)\s+"
             r"(?:" + names + r")\b",
             description,
@@ -6615,7 +6617,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
     clause = _posted_there_by_others(clause, description)
     low = clause.lower()
-    if _STARTED_BY.match(low) and not ACTION_START.search(low, _STARTED_BY.match(low).end()):
+    started = _STARTED_BY.match(low)
+    if started and not ACTION_START.search(low, started.end()):
         return []  # '- Trigger: a Calendly cancellation webhook': what starts the run (the trigger's), no step
     if _MESSAGED_US.search(low) and not ACTION_START.match(low.lstrip(" -*•\t")):
         # 'We fix phone screens and people message us on WhatsApp with photos', 'I … get lots of enquiries on
@@ -10650,7 +10653,7 @@ def wanted_done(description: str) -> str:
 
     def made(m: re.Match[str]) -> str:
         if _ARRIVES_AFTER.match(m.string, m.end()):
-            return m.group(0)  # '… via OpenTable → one email per booking lands in Gmail': how things arrive, nothing made
+            return m.group(0)  # '→ one email per booking lands in Gmail': how things arrive, nothing made
         what = m.group("what")  # ('→ welcome email': one is made, 'send a welcome email')
         what = what if re.match(r"(?:an?|one)\s", what, re.I) or what.lower().endswith("s") else f"a {what}"
         return f"{m.group('arrow')} {_MADE_BY.get(m.group('head').lower(), 'create')} {what}"
