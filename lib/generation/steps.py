@@ -6344,7 +6344,10 @@ _MESSAGED_US = re.compile(
     r"tons\s+of|plenty\s+of|dozens\s+of|hundreds\s+of|many|~?\d+)\s"
 )
 # '- Trigger: a Calendly cancellation webhook', 'Triggered by Shopify's order webhook': the run's start, labelled
-_STARTED_BY = re.compile(r"^\W*(?:trigger(?:ed\s+by)?|triggers?\s+on|start(?:ed)?\s+by|event)\s*[:—–-]?\s+")
+_STARTED_BY = re.compile(
+    r"^\W*(?:(?:trigger|event|start)\s*[:—–]\s*|(?:trigger|event|start)\s+-\s+|(?:triggered|started)\s+by\s+"
+    r"|triggers?\s+on\s+)"
+)
 
 _LABEL_LEAD = re.compile(
     r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
