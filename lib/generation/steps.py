@@ -6339,7 +6339,7 @@ _ITEM_ONLY = re.compile(
 _MESSAGED_US = re.compile(
     r"\b(?:people|customers|clients|guests|patients|parents|members|students|folks|buyers|tenants|users|everyone|"
     r"they)\s+(?:usually\s+|often\s+|always\s+|mostly\s+|also\s+)?(?:message|text|dm|whatsapp|write\s+to|contact|ping|"
-    r"email|e-mail|send)\s+(?:us|me)\b"
+    r"email|e-mail)\s+(?:us|me)\b(?!\s+(?:an?\s+)?(?:webhook|request|call|event)s?\b)"
     r"|\b(?:we|i)\s+(?:\w+\s+)?(?:get|receive)s?\s+(?:(?:about|around|roughly)\s+)?(?:lots\s+of|a\s+lot\s+of|loads\s+of|"
     r"tons\s+of|plenty\s+of|dozens\s+of|hundreds\s+of|many|~?\d+)\s"
 )
