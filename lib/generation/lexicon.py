@@ -601,6 +601,14 @@ def routine_as_steps(text: str) -> str:
         # the request spells the steps out; the routine before it is told (lexicon.json 'takes_over')
         if m.start() < restated:
             return m.group(0)
+        # 'answer from the plant care guides we put in our knowledge base', 'the photos they drop into the folder':
+        # a clause that says which things (a noun, then 'we' and a verb whose object is that noun, a place right
+        # after it) tells where they already are — no step of the routine
+        if _RELATIVE_HEAD.search(text[: m.start()]) and _GAPPED_VERB.match(text[m.end() :]):
+            return m.group(0)
+        # '… and get lots of enquiries on WhatsApp', 'we receive about 40 orders a day': what comes to the user, counted
+        if _RECEIVED_MANY.match(text[m.end() :]):
+            return m.group(0)
         # 'if the amount is over 500 I also ping #finance': the subject ends the test and starts what it guards —
         # a comma there, as the written form has ('if the file we upload is over 10 MB' is a test of its own)
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", text[: m.start()])[-1])
@@ -871,7 +879,28 @@ def received_messages(text: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\btxt\s+(me|us|them|him|her)\b", r"text \1", text, flags=re.I)
+
+    # "I'd like to receive by email (claire@…) the list of …" ('recevoir par e-mail (…)'): mail wished to come to the
+    # user is mail sent to them, at the address said
+    def mailed(m: re.Match[str]) -> str:
+        if _WHEN_I.search(text[: m.start("who")]):
+            return m.group(0)
+        to = m.group("addr") or m.group("at") or ("us" if m.group("who").lower() == "we" else "me")
+        return f"{m.group('lead')}email {to} "
+
+    text = _RECEIVED_BY_MAIL.sub(mailed, text)
     return _received_re().sub(sent, text)
+
+
+# 'I'd like to receive by email (x@y.fr) the list …', 'we want to get by e-mail at x@y.com …': the way said before the
+# thing, an address after it in brackets or after 'at'
+_RECEIVED_BY_MAIL = re.compile(
+    r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b|\band\b)?[^\S\n]*)(?P<who>\b(?:i|we))"
+    r"(?:\s+(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+(?:like|love))|\s*['’]d\s+(?:like|love))(?:\s+to)?\s+"
+    r"(?:(?:then|also|always)\s+)?(?:get|receive|recieve)\s+(?:by|via|per)\s+e-?mail\s*"
+    r"(?:\(\s*(?P<addr>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+)\s*\)|(?:at|to|on)\s+(?P<at>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+))?\s*",
+    re.I,
+)
 
 
 def recipients_as_steps(text: str) -> str:
@@ -967,6 +996,25 @@ def _doer_re() -> re.Pattern[str]:
     )
 
 
+# a noun said with its article or owner just before a relative clause's subject ('the plant care guides we …'), not a
+# time ('every morning I …', 'at the end of the day we …')
+_RELATIVE_HEAD = re.compile(
+    r"\b(?:the|our|my|their|any|all|those|these|each|every)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?!(?:morning|evening|night|day|week|month|year|afternoon|time|weekend|shift|hour)s?\s+$)[a-z][\w'’-]*s\s+$",
+    re.I,
+)
+# the verb of such a clause, its object the noun before it, a place straight after ('put in our knowledge base')
+_GAPPED_VERB = re.compile(
+    r"(?:put|add|added|upload|uploaded|save|saved|store|stored|drop|dropped|keep|kept|load|loaded)\s+"
+    r"(?:in|into|to|onto|on|inside)\s+(?:the|our|my|a|an|their)\b",
+    re.I,
+)
+# 'get lots of enquiries', 'receive about 40 orders': things that come to the user, said by how many
+_RECEIVED_MANY = re.compile(
+    r"(?:get|receive)\s+(?:(?:about|around|roughly|maybe|some|so)\s+)?(?:lots\s+of|a\s+lot\s+of|loads\s+of|tons\s+of|"
+    r"plenty\s+of|dozens\s+of|hundreds\s+of|many|several|~?\d+(?:[-–]\d+)?|a\s+few|a\s+handful\s+of)\s",
+    re.I,
+)
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
 # a test said and still open where a first-person clause starts ('if it's free I book it', 'unless it's paid we
 # chase it', 'if not I just email …')
@@ -2651,9 +2699,35 @@ def sent_straight(text: str) -> str:
     return re.sub(lexicon()["sent_straight"], "", text, flags=re.I)
 
 
+def messages_named(text: str) -> str:
+    """'… add them to the 'Members' table. And a welcome email, to them, with the session time.' → '… Send a welcome
+    email to them with the session time.': a sentence (or a list's line) that only names a message and whom it goes
+    to asks for it to be sent."""
+    return _MESSAGE_NAMED.sub(lambda m: f"{m.group('lead')}Send {m.group('msg')} {m.group('to')}", text)
+
+
+# a sentence that opens on a message, then whom it goes to ('And a welcome email, to them, …'), with no verb
+_MESSAGE_NAMED = re.compile(
+    r"(?P<lead>(?:^|(?<=[.!?])\s+|^[ \t]*[-*•][ \t]*))(?:(?:and|also|plus|then)\s+)?"
+    r"(?P<msg>(?:an?|one)\s+(?:[\w'’-]+\s+){0,2}?(?:e-?mail|text|sms|whatsapp|message|reminder))\s*,?\s+"
+    r"(?P<to>to\s+(?:them|him|her|the\s+[\w-]+|each\s+[\w-]+|every\s+[\w-]+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+))\s*,?"
+    r"(?=\s+(?:with|saying|about|that|containing|including)\b|\s*[.!?\n]|\s*$)",
+    re.I | re.M,
+)
+
+
 def message_at(text: str) -> str:
-    """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`)."""
-    return _message_at().sub(r"\1 to ", text)
+    """`text` with a message sent 'at' a person or an address sent 'to' them (`_message_at`); 'email me,
+    selam@x.com' (the user's own address said after them, between commas or in brackets) as 'email me at …'."""
+    return _ME_THEN_ADDRESS.sub(r"\g<verb> \g<me> at \g<address>", _message_at().sub(r"\1 to ", text))
+
+
+# 'email me, selam@injerahouse-dc.com', 'mail us (ops@x.io)': who is mailed, then their address in apposition
+_ME_THEN_ADDRESS = re.compile(
+    r"\b(?P<verb>e-?mail|mail)\s+(?P<me>me|us)\s*(?:,|—|–|\s-|\()\s*(?:(?:at|on)\s+)?"
+    r"(?P<address>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+)\)?",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

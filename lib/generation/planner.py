@@ -166,6 +166,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     description = lx.subset_also(description)  # '- gas or water leaks also → SMS …': a test of the item
     description = lx.comparison_signs(description)  # 'Amount ≥ £1,200': the test '>=' every reader knows
     description = lx.message_at(description)  # 'send an email at the manager, …': to the manager
+    description = lx.messages_named(description)  # 'And a welcome email, to them, with …': send it to them
     description = lx.sent_straight(description)  # 'a text straight to Jan': a text to Jan
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     # (a letter to people: refused below, once a one-off task or physical work is not the better answer)

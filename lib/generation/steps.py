@@ -1002,10 +1002,12 @@ def _addresses_alone(part: str) -> bool:
 
 
 # between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)',
+# 'me (ana@x.com) and my partner (lee@x.com)',
 # 'a ana@x.es y a pablo@x.es' (read 'and to pablo@…')
 _ADDRESS_JOINT = re.compile(
     r"\)?\s*(?:,\s*(?:" + _AND + r"\s+)?|" + _AND + r"\s+)(?:(?:to|a|à|an)\s+)?"
-    r"(?:[A-Z][\w'-]*\s*\(\s*)?",
+    # ('me (ana@x.com) and my partner (lee@x.com)': a person named by their role, the address in brackets)
+    r"(?:[A-Z][\w'-]*\s*\(\s*|(?:my|our|the|his|her|their)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s*\(\s*)?",
     re.I,
 )
 # an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
@@ -2197,6 +2199,19 @@ _MAIL_CARRIED = re.compile(
 )
 
 
+# mail said as a noun with where it arrives ('one email per booking lands in Gmail', '~30 customer emails a day into
+# the shop Gmail', 'order emails come into our inbox'): mail that comes in, no message sent
+_MAIL_ARRIVES = re.compile(
+    r"\b(?:e-?mails?|mails?)\s+(?:(?:per|for\s+each|for\s+every)\s+(?:new\s+)?[\w-]+\s+)?"
+    r"(?:(?:usually|always|all|then|just)\s+)?(?:lands?|arrives?|comes?\s+in(?:to)?|come\s+through|turns?\s+up|shows?\s+up|"
+    r"pours?\s+in(?:to)?)\s+(?:in|into|at|to)\s+(?:the|our|my|their)?\s*(?:[\w'’-]+\s+){0,2}?(?:gmail|outlook|inbox|mailbox)\b"
+    # ('~30 customer emails a day into the shop Gmail': how many come, and where)
+    r"|\b(?:e-?mails|mails)\s+(?:an?|per|each|every)\s+(?:day|week|hour|month)\s+(?:in|into|to)\s+"
+    r"(?:the|our|my|their)?\s*(?:[\w'’-]+\s+){0,2}?(?:gmail|outlook|inbox|mailbox)\b",
+    re.I,
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -2343,6 +2358,8 @@ def _is_write(clause: str, key: str) -> bool:
         return (
             False  # 'send a reply in Telegram based on the 'FAQ' Google Doc': what the reply draws on, read
         )
+    if key in ("gmail", "outlook") and _MAIL_ARRIVES.search(low) and not ACTION_START.match(low):
+        return False  # 'one email per booking lands in Gmail', '~30 customer emails a day into the shop Gmail': arrived
     if key in ("gmail", "outlook") and re.search(
         r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
         r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",
@@ -2640,6 +2657,13 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"|\b(?:we|i|they|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|put|added)\s+(?:(?!(?:and|then|to|into|in|on|as)\b)"
             r"[\w'’-]+\s+){0,4}?(?:in|into|to|on|inside|as)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'results come out of the scoring software as a file they drop into the Drive folder 'Results'': what
+            # others put there (they, someone), said in the present, is where the data is
+            r"|\b(?:they|someone|somebody|he|she)\s+(?:usually\s+|always\s+|normally\s+|then\s+|just\s+)?"
+            r"(?:drop|drops|upload|uploads|put|puts|save|saves|place|places|store|stores|dump|dumps)\s+"
+            r"(?:(?!(?:and|then|to|into|in|on)\b)[\w'’-]+\s+){0,3}?(?:in|into|to|on|onto|inside)\s+[^.,;]{0,30}?\b"
+            + re.escape(p)
+            + r"\b"
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
@@ -6175,7 +6199,13 @@ def _chat_source(description: str) -> str | None:
             # 'post a note in #support on Slack', the workflow's own post)
             r"\b(?:someone|somebody|anyone|people|users?|members?|customers?|staff|colleagues?)\s+"
             r"(?:posts|asks|writes|messages)\s+(?:[\w'-]+\s+){0,3}?(?:in|on)\s+(?:#[\w-]+\s+(?:on|in)\s+)?"
-            r"(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b",
+            r"(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b|"
+            # 'take each incoming WhatsApp message', 'people message us on WhatsApp': written to the user there
+            r"\b(?:incoming|inbound|each|every)\s+(?:new\s+|incoming\s+)?(?:"
+            + names
+            + r")\s+(?:messages?|texts?|dms?)\b|"
+            r"\b(?:message|messages|text|texts|dm|dms|write\s+to|writes\s+to)\s+(?:us|me)\s+(?:on|via|through|over|in)\s+"
+            r"(?:" + names + r")\b",
             description,
             re.I,
         ):
@@ -6375,6 +6405,21 @@ _ITEM_ONLY = re.compile(
 )
 
 # 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
+# others who message the user ('people message us on WhatsApp', 'customers text us'), things the user gets by the
+# many ('I get lots of enquiries on WhatsApp')
+_MESSAGED_US = re.compile(
+    r"\b(?:people|customers|clients|guests|patients|parents|members|students|folks|buyers|tenants|users|everyone|"
+    r"they)\s+(?:usually\s+|often\s+|always\s+|mostly\s+|also\s+)?(?:message|text|dm|whatsapp|write\s+to|contact|ping|"
+    r"email|e-mail)\s+(?:us|me)\b(?!\s+(?:an?\s+)?(?:webhook|request|call|event)s?\b)"
+    r"|\b(?:we|i)\s+(?:\w+\s+)?(?:get|receive)s?\s+(?:(?:about|around|roughly)\s+)?(?:lots\s+of|a\s+lot\s+of|loads\s+of|"
+    r"tons\s+of|plenty\s+of|dozens\s+of|hundreds\s+of|many|~?\d+)\s"
+)
+# '- Trigger: a Calendly cancellation webhook', 'Triggered by Shopify's order webhook': the run's start, labelled
+_STARTED_BY = re.compile(
+    r"^\W*(?:(?:trigger|event|start)\s*[:—–]\s*|(?:trigger|event|start)\s+-\s+|(?:triggered|started)\s+by\s+"
+    r"|triggers?\s+on\s+)"
+)
+
 _LABEL_LEAD = re.compile(
     r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
 )
@@ -6678,6 +6723,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
     clause = _posted_there_by_others(clause, description)
     low = clause.lower()
+    started = _STARTED_BY.match(low)
+    if started and not ACTION_START.search(low, started.end()):
+        return []  # '- Trigger: a Calendly cancellation webhook': what starts the run (the trigger's), no step
+    if _MESSAGED_US.search(low) and not ACTION_START.match(low.lstrip(" -*•\t")):
+        # 'We fix phone screens and people message us on WhatsApp with photos', 'I … get lots of enquiries on
+        # WhatsApp': what others send the user, told (the event's), no message sent
+        return []
     found: list[tuple[int, Step]] = []
     said_not = re.search(_NEGATION + r"\b", low)
     if (
@@ -7531,6 +7583,10 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
         )
     if found is None or ruled(ruled_out, "gmail", "write"):
         return None
+    if re.match(r"the\s+(?:right|appropriate|relevant|correct)\s", found.group("who"), re.I) and re.search(
+        r"->|→|=>", description
+    ):
+        return None  # 'depending on the material, tell the right person? PLA → Slack …': the routes say who, no e-mail
     step = _integration_step(
         "gmail", "email " + found.group("who") + " " + clause[found.end() :], description, write=True
     )
@@ -9281,6 +9337,8 @@ def _as_action(text: str) -> str:
     """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
     if ACTION_START.match(text) or _NOTHING.match(text):
         return text
+    if _MAIL_ARRIVES.search(text):
+        return text  # '→ one email per booking lands in Gmail': how the items arrive, nothing made
     if text.lstrip().startswith("#"):
         return "post to " + text
     # ("-> Teams channel 'Housekeeping'", '→ the Discord channel #ops': a chat's channel is where a message is posted;
@@ -10709,6 +10767,8 @@ def wanted_done(description: str) -> str:
     event is looked for: the items are what the act is done to, the thing an arrow leads to is made."""
 
     def made(m: re.Match[str]) -> str:
+        if _ARRIVES_AFTER.match(m.string, m.end()):
+            return m.group(0)  # '→ one email per booking lands in Gmail': how things arrive, nothing made
         what = m.group("what")  # ('→ welcome email': one is made, 'send a welcome email')
         what = what if re.match(r"(?:an?|one)\s", what, re.I) or what.lower().endswith("s") else f"a {what}"
         return f"{m.group('arrow')} {_MADE_BY.get(m.group('head').lower(), 'create')} {what}"
@@ -10894,6 +10954,12 @@ _MADE_BY = {"comment": "add", "row": "add", "record": "add", "page": "create", "
 _MADE_BY |= dict.fromkeys(
     ("email", "e-mail", "mail", "message", "sms", "text", "dm", "reply", "note", "alert", "notification"),
     "send",
+)
+# the verb of an arrival after a thing said ('one email per booking lands in Gmail', 'a message comes into our inbox')
+_ARRIVES_AFTER = re.compile(
+    r"(?:\s+(?:per|for\s+each|for\s+every)\s+(?:new\s+)?[\w-]+)?\s+(?:(?:usually|always|then|just)\s+)?"
+    r"(?:lands?|arrives?|comes?\s+(?:in|into|through)|shows?\s+up|turns?\s+up|pops?\s+up|drops?\s+in(?:to)?|hits?)\b",
+    re.I,
 )
 _ARROW_MADE = re.compile(
     r"(?P<arrow>->|→|=>)\s*(?P<what>(?:an?\s+|one\s+)?(?:(?!(?:send|post|create|add|log|email|e-mail|text|ping|notify|"
