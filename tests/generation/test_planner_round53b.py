@@ -3,7 +3,7 @@ by email to …', '~30 customer emails a day into the shop Gmail') is no send; w
 put in our knowledge base', 'a file they drop into the Drive folder') is read there; a 'Trigger:' line is no step; a
 write asked in a noun phrase, another word order or another language ('recevoir par e-mail (…)', 'a welcome email, to
 them', 'email me, selam@…', 'me (ana@…) and my partner (lee@…)') is built once, to whom it names; a reply to someone
-who wrote on WhatsApp goes back there. Probe lines (`planner_roundr53b.jsonl`) were written before the fix."""
+who wrote on WhatsApp goes back there. Probe lines (`planner_round53b.jsonl`) were written before the fix."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ _KNOWN: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("item", cases("planner_roundr53b.jsonl", _KNOWN))
-def test_roundr53b_description_comes_out_right(item):
+@pytest.mark.parametrize("item", cases("planner_round53b.jsonl", _KNOWN))
+def test_round53b_description_comes_out_right(item):
     assert_right(item, seed="r53b")
 
 
@@ -96,5 +96,5 @@ _AFTER = [
 
 
 @pytest.mark.parametrize("item", _AFTER, ids=[i["id"] for i in _AFTER])
-def test_roundr53b_after_the_fix(item):
+def test_round53b_after_the_fix(item):
     assert_right(item, seed="r53b")
