@@ -25,8 +25,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r10a-list-each-action-then-mark": "the loop is right; 'mark the delivery as 'notified' in the sheet' writes the "
     "data so far, not the quoted value (a parameter class, another area)",
-    "r10a-prose-each-empty-then-steps": "the loop is right; 'add a note … to the lead in HubSpot' becomes a generic "
-    "HubSpot POST (a company), not a note on the lead: the label asks for the notes endpoint (a steps class, another area)",
 }
 
 
