@@ -2733,9 +2733,9 @@ _ME_THEN_ADDRESS = re.compile(
 @lru_cache(maxsize=1)
 def _short_form_before_name() -> re.Pattern[str]:
     forms = sorted(lexicon()["short_forms_before_names"], key=len, reverse=True)
-    # (a short form with a single-quoted name after it on its line: "they're in the table 'Students'")
+    # (a short form opening an aside, with a single-quoted name after it on its line: "(they're in the table 'Students')")
     return re.compile(
-        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)",
+        r"(?:(?<=\()|(?<=\(\s)|(?<=[—–-]\s))(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)",
         re.I,
     )
 
