@@ -2302,39 +2302,6 @@ def split_recaps(text: str) -> str:
     return out
 
 
-# an address written with or without its scheme: 'https://api.x.io/v1/rooms', 'api.fermtrack.io/rooms/2'
-_AN_ADDRESS = re.compile(
-    r"https?://[^\s<>\"')\[\],]*[^\s<>\"')\[\],.;:!?]|(?<![@\w./:-])(?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-]*[\w/](?![\w@-])",
-    re.I,
-)
-
-
-def endpoint_pronouns(text: str) -> str:
-    """ "… a sensor with a REST endpoint (api.fermtrack.io/rooms/2). I'd like to check it every 10 minutes" → "… check
-    api.fermtrack.io/rooms/2 every 10 minutes": 'it' read after the text's only address, told as an endpoint, is that
-    address (lexicon.json 'endpoint_pronouns')."""
-    found = list(_AN_ADDRESS.finditer(text))
-    if len({m.group(0).rstrip("/").lower() for m in found}) != 1:
-        return text
-    facts = lexicon()["endpoint_pronouns"]
-    address = found[0]
-    start = max((m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[: address.start()])), default=0)
-    nouns = "|".join(re.escape(n) for n in facts["nouns"])
-    if not re.search(rf"\b(?:{nouns})s?\b", text[start : address.end() + 40], re.I):
-        return text
-    verbs = "|".join(re.escape(v) for v in sorted(facts["verbs"], key=len, reverse=True))
-    pronoun = re.compile(rf"\b(?P<verb>{verbs})\s+it\b(?!['’])", re.I)
-    at = found[-1].end()
-    read = pronoun.sub(lambda m: f"{m.group('verb')} {address.group(0)}", text[at:])
-    if read == text[at:]:
-        return text
-    # (said once, where it is read: an address in brackets beside the endpoint told leaves the telling)
-    told = text[:at]
-    if told[address.start() - 1 : address.start()] == "(" and text[address.end() : address.end() + 1] == ")":
-        told = told[: address.start() - 1].rstrip() + text[address.end() + 1 : at]
-    return told + read
-
-
 @lru_cache(maxsize=1)
 def _opened_items() -> re.Pattern[str]:
     facts = lexicon()["opened_items"]

@@ -284,7 +284,6 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     # "open the 'Log' sheet, add a row …" → "add a row to the 'Log' sheet …"
     description = lx.opened_places(description)
     description = lx.opened_items(description)  # "I open our Etsy orders" → "I check our Etsy orders"
-    description = lx.endpoint_pronouns(description)  # '… endpoint (api.x.io/rooms/2). Check it every …'
     description = lx.bare_each(description)  # 'Insert each into the table' → 'Insert each one into the table'
     # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
     description = lx.boxes_ticked(description)
