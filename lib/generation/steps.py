@@ -1024,7 +1024,7 @@ _PLACE_ALONE = re.compile(
     r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$"
     # ('The spot's in Google Calendar, on the 'Truck Spots' calendar': the place named again by its own name)
     r"|^\s*(?:(?:in|on)\s+)?(?:the|our)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|#?[\w-]+)\s+"
-    r"(?:channel|calendar|sheet|table|board|folder|database|base|tab)\s*[.!]?\s*$",
+    r"(?:channel|calendar)\s*[.!]?\s*$",
     re.I,
 )
 _CHANNEL_ALONE = re.compile(
