@@ -42,7 +42,7 @@ def test_round13c_description_comes_out_right(item):
     [
         ("whenever a msg in #it-help has the word laptop", "it mentions laptop"),
         ("When a message in our group contains the word 'refund'", "it mentions 'refund'"),
-        ("new issue w/ 'crash' in the title", "it mentions 'crash'"),
+        ("new issue w/ 'crash' in the title", "the title mentions 'crash'"),
         ("when someone mentions outage in teams", "it mentions outage"),
         ("every email w/ the keyword chargeback", "it mentions chargeback"),
         ("Incoming conversations tagged VIP", "it mentions VIP"),

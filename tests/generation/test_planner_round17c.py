@@ -26,8 +26,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r17c-lead-it-should-outlook": "'On every paid Shopify order it should send …': with no comma the event's "
     "clause is not ended by 'it should' (a trigger class); with a comma the mail is sent from Outlook, right",
-    "r17c-resume-narrated": "'I open the HubSpot deals that changed today': 'open' with two words before its "
-    "plural object is read as making a deal (an API POST), not looking at them",
 }
 
 
