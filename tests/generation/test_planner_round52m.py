@@ -15,7 +15,7 @@ from lib.errors import CannotPlan
 from lib.generation import planner
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
-from tests.generation.node_code import run_code
+from tests.generation.node_code import first_test, run_code, holds_for
 
 _KNOWN: dict[str, str] = {
     "r52m-11-fr-passe-en-gagne": "a French event's change of state ('passe à Closed Won') is not translated",
@@ -54,27 +54,10 @@ _WORD_TESTS = [
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
 @pytest.mark.parametrize(("description", "without", "with_word"), _WORD_TESTS)
 def test_a_word_test_reads_values_not_field_names(description, without, with_word):
-    state = compose(planner.plan(description), seed="r52m").state
-    tests = [
-        c["value"]
-        for b in state["blocks"].values()
-        if b["type"] == "condition" and b["name"] != "Any items"
-        for c in json.loads(b["subBlocks"]["conditions"]["value"])
-        if c["title"] == "if"
-    ]
-    assert tests, description
-    expression = tests[0]
-    refs = re.findall(r"<[\w.-]+>", expression)
-    assert refs, expression
-
-    def run(data):
-        code = expression
-        for ref in set(refs):
-            code = code.replace(ref, json.dumps(data))
-        return run_code(f"return !!({code});")
-
-    assert run(without) is False, expression
-    assert run(with_word) is True, expression
+    expression = first_test(compose(planner.plan(description), seed="r52m").state)
+    assert re.search(r"<[\w.-]+>", expression), expression
+    assert holds_for(expression, without) is False, expression
+    assert holds_for(expression, with_word) is True, expression
 
 
 # What the run makes from an event is called what the event is called: a Linear issue opened for a GitHub issue takes

@@ -14,7 +14,7 @@ import pytest
 from lib.generation import planner
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
-from tests.generation.node_code import run_code
+from tests.generation.node_code import first_test, run_code, holds_for
 
 _KNOWN: dict[str, str] = {}
 
@@ -62,27 +62,10 @@ _FIELD_TESTS = [
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
 @pytest.mark.parametrize(("description", "without", "with_word"), _FIELD_TESTS)
 def test_a_word_said_of_a_field_is_looked_for_there(description, without, with_word):
-    state = compose(planner.plan(description), seed="r53m").state
-    tests = [
-        c["value"]
-        for b in state["blocks"].values()
-        if b["type"] == "condition" and b["name"] != "Any items"
-        for c in json.loads(b["subBlocks"]["conditions"]["value"])
-        if c["title"] == "if"
-    ]
-    assert tests, description
-    expression = tests[0]
-    refs = re.findall(r"<[\w.-]+>", expression)
-    assert refs, expression
-
-    def run(data):
-        code = expression
-        for ref in set(refs):
-            code = code.replace(ref, json.dumps(data))
-        return run_code(f"return !!({code});")
-
-    assert run(without) is False, expression
-    assert run(with_word) is True, expression
+    expression = first_test(compose(planner.plan(description), seed="r53m").state)
+    assert re.search(r"<[\w.-]+>", expression), expression
+    assert holds_for(expression, without) is False, expression
+    assert holds_for(expression, with_word) is True, expression
 
 
 # What a task is for names it: 'a HubSpot task for the owner to call the customer' was titled with the description's
