@@ -2702,7 +2702,9 @@ def _short_form_before_name() -> re.Pattern[str]:
     forms = sorted(lexicon()["short_forms_before_names"], key=len, reverse=True)
     # (a short form opening an aside, with a single-quoted name after it on its line: "(they're in the table 'Students')")
     return re.compile(
-        r"(?:(?<=\()|(?<=\(\s)|(?<=[—–-]\s))(" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)",
+        r"(?:(?<=\()|(?<=\(\s)|(?<=[—–-]\s))("
+        + "|".join(re.escape(f) for f in forms)
+        + r")(?![\w'’])(?=[^\n]*?(?<![\w'’])'\w)",
         re.I,
     )
 

@@ -15,7 +15,7 @@ from lib.errors import CannotPlan
 from lib.generation import planner
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
-from tests.generation.node_code import first_test, run_code, holds_for
+from tests.generation.node_code import first_test, holds_for, run_code
 
 _KNOWN: dict[str, str] = {
     "r52m-11-fr-passe-en-gagne": "a French event's change of state ('passe à Closed Won') is not translated",

@@ -14,7 +14,7 @@ import pytest
 from lib.generation import planner
 from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
-from tests.generation.node_code import first_test, run_code, holds_for
+from tests.generation.node_code import first_test, holds_for, run_code
 
 _KNOWN: dict[str, str] = {}
 
