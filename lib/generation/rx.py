@@ -14,7 +14,7 @@ from __future__ import annotations
 import re as _re
 from collections.abc import Iterator
 from functools import lru_cache
-from re import ASCII, DOTALL, IGNORECASE, MULTILINE, VERBOSE, A, I, M, Match, Pattern, S, X, error, escape
+from re import ASCII, DOTALL, IGNORECASE, MULTILINE, VERBOSE, A, I, M, Match, Pattern, S, X, error
 from typing import Any
 
 __all__ = [
@@ -48,6 +48,13 @@ __all__ = [
 def compile(pattern: str | Pattern[str], flags: int = 0) -> Pattern[str]:
     """`re.compile`, kept in a least-recently-used cache."""
     return _re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=16384)
+def escape(pattern: str) -> str:
+    """`re.escape`, kept: the planner escapes the same service phrases about a million times over a few hundred
+    descriptions (about 5% of its time)."""
+    return _re.escape(pattern)
 
 
 def search(pattern: str | Pattern[str], string: str, flags: int = 0) -> Match[str] | None:
