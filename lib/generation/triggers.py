@@ -1776,6 +1776,13 @@ _PASSIVE_STEP = re.compile(
 )
 
 
+_ITEM_DONE_TO = re.compile(
+    r"\s(?:the|its|their)\s+[\w-]+\s+(?:is|are|gets?|should\s+be|will\s+be)\s+(?:automatically\s+)?"
+    r"(?:added|posted|logged|saved|sent|stored|copied|recorded|written)\s+(?:to|in|into|on)\b",
+    re.I,
+)
+
+
 # 'Stripe webhook on invoice payment failed', 'GitHub webhook for new releases': a service's webhook, named
 _NAMED_WEBHOOK = re.compile(
     r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I
@@ -1848,6 +1855,11 @@ def _read_webhook(clause: str) -> Trigger | None:
     passive = _PASSIVE_STEP.search(head)
     if passive:
         head = head[: passive.start()].rstrip()
+    # ('every time someone pays in stripe the order is added to the sheet …', a clause with no comma after it): the
+    # event's item named again as the subject of what is done to it starts the steps
+    again = next((m for m in _ITEM_DONE_TO.finditer(head) if len(head[: m.start()].split()) >= 3), None)
+    if again:
+        head = head[: again.start()].rstrip()
     # '… a new email lands it will sort it into …', '… arrives (webhook) he triages it …': the bot named as the
     # subject of what it does next ends the event
     actor = next((m for m in _ACTOR_NEXT.finditer(head) if len(head[: m.start()].split()) >= 3), None)
