@@ -2684,13 +2684,26 @@ _ARRIVES = (
     r"reported|entered)|"
     r"messages?|texts?|writes?|dms?|reports?|posts?|sends?|submits?|drops?|asks?|emails?|gets?|receives?|"
     r"books?|signs?\s+up|registers?|orders?|buys?|pays?|applies|apply|fills?\s+(?:in|out)|"
+    # ('our juice bar takes orders thru whatsapp': what a business takes in, said by us, `_TAKES`)
+    r"takes?|accepts?|"
     # 'Anything posted in our Discord channel …': what is posted, said by its participle after 'anything'
     r"(?:(?<=anything\s)|(?<=everything\s)|(?<=whatever\s))(?:posted|sent|dropped|shared|written|added))"
 )
-_PLACE = r"(?:in|into|to|on|through|via|at|from)"
+_PLACE = r"(?:in|into|to|on|through|thru|via|over|at|from)"
+# what we take in where: 'our juice bar takes orders thru whatsapp', 'we accept bookings over WhatsApp'
+_TAKES = r"takes?|accepts?"
+# the business that gets what arrives, said by us after a greeting or a filler ('yo so our juice bar', 'in our bakery
+# we')
+_OURS = re.compile(
+    r"(?:(?:yo|so|ok|okay|hey|hi|hello|well|basically|um|uh|er|and)\s+)*(?:(?:in|at)\s+our\s+[\w'’-]+\s+)?"
+    r"(?:(?:we|i)|(?:our|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)",
+    re.I,
+)
 _SITUATION = re.compile(
     # (a sentence opens after its full stop, not inside an address: 'billing@stripe.com that reaches my Gmail')
-    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
+    # ('Background: hello, in our bakery we receive …': the told part the planner moved under its label)
+    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w)|(?<=\nbackground:))\s*(?:[-*•]|\d+[.)])?\s*(?:(?:hi|hello|hey|yo|ok|okay)\b[,!]*\s+)?"
+    r"(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     # (an address's dots are inside the clause: '… arrive by email at bookings@kayaks.co.uk (Outlook)')
@@ -2716,14 +2729,21 @@ def _situation(text: str) -> Trigger | None:
 
     for found in _SITUATION.finditer(text):
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
+        paused = found.end()
         # 'We get about 80 enquiry emails a day in our Gmail': what arrives where we are, said by us
         # ('Our association gets swarm reports as emails to our Gmail': we, named by what we are)
         ours = (
-            re.fullmatch(r"(?:we|i)|(?:our|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+", subject.strip(), re.I)
+            _OURS.fullmatch(subject.strip())
             and not _named_provider(subject.lower())
             and not lx.integrations_in(subject)
-            and re.fullmatch(r"gets?|receives?", verb, re.I)
+            and re.fullmatch(r"gets?|receives?|" + _TAKES, verb, re.I)
         )
+        if ours and re.fullmatch(_TAKES, verb, re.I):
+            # ('our bakery takes cake orders over whatsapp - can it log …'): the clause ends at its pause
+            rest = re.split(r",|\s[-–—]\s", rest, maxsplit=1)[0]
+            paused = found.start("rest") + len(rest)
+        elif re.fullmatch(_TAKES, verb, re.I):
+            continue  # ('the report takes data from Airtable'): no arrival
         if ours:
             pass
         elif re.fullmatch(r"gets?|receives?", verb, re.I):
@@ -2791,7 +2811,7 @@ def _situation(text: str) -> Trigger | None:
             for m in _IMPERATIVE.finditer(" " + rest)
         ):
             continue  # 'customers email us, reply …': a command after it, read by the caller
-        clause_end = found.end()
+        clause_end = paused
         result = re.search(  # '… should become a GitHub issue': what becomes of it is the steps' part
             r"\s(?:should|must|needs?\s+to|has\s+to|have\s+to|becomes?|goes|go|gets?\s+(?:turned|forwarded|sent|"
             r"posted|added|logged|copied|saved))\b"
