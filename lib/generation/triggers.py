@@ -3082,7 +3082,30 @@ def read_trigger(text: str) -> Trigger:
         _run_on_said(text, trigger)
         _webhook_sent_by(text, trigger)
         _inbox_address(text, trigger)
+        _lands_after(text, trigger)
     return trigger
+
+
+# ', a record lands in our Airtable table 'Warranties'.': where the event's item arrives, said right after the event
+_LANDS_AFTER = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?:and\s+)?(?:an?|the|their|its)\s+(?:new\s+)?[\w-]+\s+(?:lands?|arrives?|appears?|shows?\s+up|"
+    r"(?:is|gets)\s+(?:added|created))\s+(?:in|into|on|to)\s+(?P<place>[^.;!?\n]{2,80})",
+    re.I,
+)
+
+
+def _lands_after(text: str, trigger: Trigger) -> None:
+    """'When a customer registers their stove warranty, a record lands in our Airtable table 'Warranties'.': the
+    clause after the event that says where its item lands, in the service the event comes from, is the event told
+    again (no record to create)."""
+    provider = trigger.values.get("webhookProvider")
+    if not provider or provider == "generic":
+        return
+    for _, end in list(trigger.spans):
+        found = _LANDS_AFTER.match(text, end)
+        if found and _provider(found.group("place").lower()) == provider:
+            trigger.spans.append(found.span())
+            return
 
 
 def _channel_service(text: str, trigger: Trigger) -> None:
@@ -3247,6 +3270,19 @@ def _named_beside(text: str, trigger: Trigger) -> None:
         for m in re.finditer(rf"\b({names})\b(?:\s+[\w-]+){{0,2}}?\s+web-?hooks?\b", blanked, re.I)
         if not _negated(text, m.span())
     ]
+    if not found:
+        # ('Please trigger it off Airtable itself rather than checking every few minutes', 'have it fired from Stripe
+        # directly'): the service the run is told to start from
+        found = [
+            m
+            for m in re.finditer(
+                r"\b(?:trigger|fire|start|kick)(?:s|ed)?\s+(?:(?:it|this|them|the\s+(?:workflow|flow|run))\s+)?"
+                rf"(?:off\s+(?:of\s+)?|from\s+|by\s+)(?:the\s+|our\s+)?({names})\b(?:\s+(?:itself|directly))?",
+                blanked,
+                re.I,
+            )
+            if not _negated(text, m.span())
+        ]
     if not found:
         # ('we set its status to 'Cancelled' in our Airtable 'Performances' table, which can send you a webhook': the
         # service that can send the event, what we do there with it — the event, no step)
