@@ -286,6 +286,9 @@ _API_HINT = re.compile(
     r"to\s+(?:the|this|our|an?)\s+(?:sim\s+)?(?:workflow|flow)\s+(?:via|through|over|using)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?:api|http|rest|endpoint)\b"
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
+    # 'when the form calls the API, have AI …', 'whenever our app hits the endpoint': the caller's call is each run
+    r"|\bwhen(?:ever)?\s+(?:the|our|my|their)\s+(?:[\w-]+\s+){0,2}?(?:calls?|hits?|invokes?)\s+(?:the|our|its|this)\s+"
+    r"(?:sim\s+)?(?:api|endpoint)(?!\s+(?:of|for)\b)"
     r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:(?:['’]s)?\s+(?:api|endpoint))?\s+with"
     # 'our app will call the workflow API.', 'the TMS hits the workflow's endpoint': the workflow's own API
     r"|(?:call|calls|hit|hits|invoke|invokes|use|uses)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?\s+"
@@ -322,6 +325,12 @@ def called_by_api(text: str) -> bool:
         back is not None
         and re.search(r"\b(?:api|http|json|caller|endpoint)\b", back.group(0), re.I) is not None
     )
+
+
+def call_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a program calls the workflow ('it can call a Sim workflow's API with the job details'), and
+    what the call brings: the run's start told, no HTTP request to make."""
+    return [m.span() for m in _API_HINT.finditer(text)]
 
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
