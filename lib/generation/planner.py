@@ -92,6 +92,7 @@ from lib.generation.translations import (
     unread_words,
 )
 from lib.generation.triggers import (
+    call_spans,
     called_by_api,
     clock_words,
     event_test,
@@ -499,6 +500,10 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             and not (generic and called)
             and not offered
         ):
+            if asked.kind == "manual" and asked.spans and called_by_api(description):
+                # ('Our web developer … says it can call a Sim workflow's API with the job details (…). So: when the
+                # form calls the API, …'): the call the context tells of is the same start, no request to make
+                asked.spans += [span for span in call_spans(description) if span not in asked.spans]
             trigger = asked
     elif (
         context

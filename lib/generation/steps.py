@@ -6205,7 +6205,11 @@ def _chat_source(description: str) -> str | None:
             + names
             + r")\s+(?:messages?|texts?|dms?)\b|"
             r"\b(?:message|messages|text|texts|dm|dms|write\s+to|writes\s+to)\s+(?:us|me)\s+(?:on|via|through|over|in)\s+"
-            r"(?:" + names + r")\b",
+            r"(?:" + names + r")\b|"
+            # 'our juice bar takes orders thru whatsapp', 'we receive the bookings via WhatsApp': what people send us
+            r"\b(?:takes?|accepts?|gets?|receives?)\s+(?:(?:the|our|all|most|cake|food|new)\s+)?(?:[\w'-]+\s+)?"
+            r"(?:orders?|bookings?|reservations?|requests?|enquiries|inquiries|messages?|questions?)\s+"
+            r"(?:on|via|through|thru|over|in|by)\s+(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b",
             description,
             re.I,
         ):

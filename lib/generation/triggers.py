@@ -286,6 +286,9 @@ _API_HINT = re.compile(
     r"to\s+(?:the|this|our|an?)\s+(?:sim\s+)?(?:workflow|flow)\s+(?:via|through|over|using)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?:api|http|rest|endpoint)\b"
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
+    # 'when the form calls the API, have AI …', 'whenever our app hits the endpoint': the caller's call is each run
+    r"|\bwhen(?:ever)?\s+(?:the|our|my|their)\s+(?:[\w-]+\s+){0,2}?(?:calls?|hits?|invokes?)\s+(?:the|our|its|this)\s+"
+    r"(?:sim\s+)?(?:api|endpoint)(?!\s+(?:of|for)\b)"
     r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:(?:['’]s)?\s+(?:api|endpoint))?\s+with"
     # 'our app will call the workflow API.', 'the TMS hits the workflow's endpoint': the workflow's own API
     r"|(?:call|calls|hit|hits|invoke|invokes|use|uses)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?\s+"
@@ -322,6 +325,12 @@ def called_by_api(text: str) -> bool:
         back is not None
         and re.search(r"\b(?:api|http|json|caller|endpoint)\b", back.group(0), re.I) is not None
     )
+
+
+def call_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a program calls the workflow ('it can call a Sim workflow's API with the job details'), and
+    what the call brings: the run's start told, no HTTP request to make."""
+    return [m.span() for m in _API_HINT.finditer(text)]
 
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
@@ -1776,6 +1785,13 @@ _PASSIVE_STEP = re.compile(
 )
 
 
+_ITEM_DONE_TO = re.compile(
+    r"\s(?:the|its|their)\s+[\w-]+\s+(?:is|are|gets?|should\s+be|will\s+be)\s+(?:automatically\s+)?"
+    r"(?:added|posted|logged|saved|sent|stored|copied|recorded|written)\s+(?:to|in|into|on)\b",
+    re.I,
+)
+
+
 # 'Stripe webhook on invoice payment failed', 'GitHub webhook for new releases': a service's webhook, named
 _NAMED_WEBHOOK = re.compile(
     r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I
@@ -1848,6 +1864,11 @@ def _read_webhook(clause: str) -> Trigger | None:
     passive = _PASSIVE_STEP.search(head)
     if passive:
         head = head[: passive.start()].rstrip()
+    # ('every time someone pays in stripe the order is added to the sheet …', a clause with no comma after it): the
+    # event's item named again as the subject of what is done to it starts the steps
+    again = next((m for m in _ITEM_DONE_TO.finditer(head) if len(head[: m.start()].split()) >= 3), None)
+    if again:
+        head = head[: again.start()].rstrip()
     # '… a new email lands it will sort it into …', '… arrives (webhook) he triages it …': the bot named as the
     # subject of what it does next ends the event
     actor = next((m for m in _ACTOR_NEXT.finditer(head) if len(head[: m.start()].split()) >= 3), None)
@@ -2672,13 +2693,26 @@ _ARRIVES = (
     r"reported|entered)|"
     r"messages?|texts?|writes?|dms?|reports?|posts?|sends?|submits?|drops?|asks?|emails?|gets?|receives?|"
     r"books?|signs?\s+up|registers?|orders?|buys?|pays?|applies|apply|fills?\s+(?:in|out)|"
+    # ('our juice bar takes orders thru whatsapp': what a business takes in, said by us, `_TAKES`)
+    r"takes?|accepts?|"
     # 'Anything posted in our Discord channel …': what is posted, said by its participle after 'anything'
     r"(?:(?<=anything\s)|(?<=everything\s)|(?<=whatever\s))(?:posted|sent|dropped|shared|written|added))"
 )
-_PLACE = r"(?:in|into|to|on|through|via|at|from)"
+_PLACE = r"(?:in|into|to|on|through|thru|via|over|at|from)"
+# what we take in where: 'our juice bar takes orders thru whatsapp', 'we accept bookings over WhatsApp'
+_TAKES = r"takes?|accepts?"
+# the business that gets what arrives, said by us after a greeting or a filler ('yo so our juice bar', 'in our bakery
+# we')
+_OURS = re.compile(
+    r"(?:(?:yo|so|ok|okay|hey|hi|hello|well|basically|um|uh|er|and)\s+)*(?:(?:in|at)\s+our\s+[\w'’-]+\s+)?"
+    r"(?:(?:we|i)|(?:our|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)",
+    re.I,
+)
 _SITUATION = re.compile(
     # (a sentence opens after its full stop, not inside an address: 'billing@stripe.com that reaches my Gmail')
-    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
+    # ('Background: hello, in our bakery we receive …': the told part the planner moved under its label)
+    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w)|(?<=\nbackground:))\s*(?:[-*•]|\d+[.)])?\s*(?:(?:hi|hello|hey|yo|ok|okay)\b[,!]*\s+)?"
+    r"(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     # (an address's dots are inside the clause: '… arrive by email at bookings@kayaks.co.uk (Outlook)')
@@ -2704,14 +2738,21 @@ def _situation(text: str) -> Trigger | None:
 
     for found in _SITUATION.finditer(text):
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
+        paused = found.end()
         # 'We get about 80 enquiry emails a day in our Gmail': what arrives where we are, said by us
         # ('Our association gets swarm reports as emails to our Gmail': we, named by what we are)
         ours = (
-            re.fullmatch(r"(?:we|i)|(?:our|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+", subject.strip(), re.I)
+            _OURS.fullmatch(subject.strip())
             and not _named_provider(subject.lower())
             and not lx.integrations_in(subject)
-            and re.fullmatch(r"gets?|receives?", verb, re.I)
+            and re.fullmatch(r"gets?|receives?|" + _TAKES, verb, re.I)
         )
+        if ours and re.fullmatch(_TAKES, verb, re.I):
+            # ('our bakery takes cake orders over whatsapp - can it log …'): the clause ends at its pause
+            rest = re.split(r",|\s[-–—]\s", rest, maxsplit=1)[0]
+            paused = found.start("rest") + len(rest)
+        elif re.fullmatch(_TAKES, verb, re.I):
+            continue  # ('the report takes data from Airtable'): no arrival
         if ours:
             pass
         elif re.fullmatch(r"gets?|receives?", verb, re.I):
@@ -2779,7 +2820,7 @@ def _situation(text: str) -> Trigger | None:
             for m in _IMPERATIVE.finditer(" " + rest)
         ):
             continue  # 'customers email us, reply …': a command after it, read by the caller
-        clause_end = found.end()
+        clause_end = paused
         result = re.search(  # '… should become a GitHub issue': what becomes of it is the steps' part
             r"\s(?:should|must|needs?\s+to|has\s+to|have\s+to|becomes?|goes|go|gets?\s+(?:turned|forwarded|sent|"
             r"posted|added|logged|copied|saved))\b"
@@ -3050,7 +3091,30 @@ def read_trigger(text: str) -> Trigger:
         _run_on_said(text, trigger)
         _webhook_sent_by(text, trigger)
         _inbox_address(text, trigger)
+        _lands_after(text, trigger)
     return trigger
+
+
+# ', a record lands in our Airtable table 'Warranties'.': where the event's item arrives, said right after the event
+_LANDS_AFTER = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?:and\s+)?(?:an?|the|their|its)\s+(?:new\s+)?[\w-]+\s+(?:lands?|arrives?|appears?|shows?\s+up|"
+    r"(?:is|gets)\s+(?:added|created))\s+(?:in|into|on|to)\s+(?P<place>[^.;!?\n]{2,80})",
+    re.I,
+)
+
+
+def _lands_after(text: str, trigger: Trigger) -> None:
+    """'When a customer registers their stove warranty, a record lands in our Airtable table 'Warranties'.': the
+    clause after the event that says where its item lands, in the service the event comes from, is the event told
+    again (no record to create)."""
+    provider = trigger.values.get("webhookProvider")
+    if not provider or provider == "generic":
+        return
+    for _, end in list(trigger.spans):
+        found = _LANDS_AFTER.match(text, end)
+        if found and _provider(found.group("place").lower()) == provider:
+            trigger.spans.append(found.span())
+            return
 
 
 def _channel_service(text: str, trigger: Trigger) -> None:
@@ -3215,6 +3279,19 @@ def _named_beside(text: str, trigger: Trigger) -> None:
         for m in re.finditer(rf"\b({names})\b(?:\s+[\w-]+){{0,2}}?\s+web-?hooks?\b", blanked, re.I)
         if not _negated(text, m.span())
     ]
+    if not found:
+        # ('Please trigger it off Airtable itself rather than checking every few minutes', 'have it fired from Stripe
+        # directly'): the service the run is told to start from
+        found = [
+            m
+            for m in re.finditer(
+                r"\b(?:trigger|fire|start|kick)(?:s|ed)?\s+(?:(?:it|this|them|the\s+(?:workflow|flow|run))\s+)?"
+                rf"(?:off\s+(?:of\s+)?|from\s+|by\s+)(?:the\s+|our\s+)?({names})\b(?:\s+(?:itself|directly))?",
+                blanked,
+                re.I,
+            )
+            if not _negated(text, m.span())
+        ]
     if not found:
         # ('we set its status to 'Cancelled' in our Airtable 'Performances' table, which can send you a webhook': the
         # service that can send the event, what we do there with it — the event, no step)
@@ -4014,9 +4091,14 @@ def _read_trigger(text: str) -> Trigger:
         return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    stated = manual is not None and (
-        re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
-        or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
+    stated = (
+        manual is not None
+        and (
+            re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I) is not None
+            or re.search(_PRESS_RUN, manual.group(0), re.I) is not None
+            # ('a button: when I click run, it reads …': the press said on, past the hint's own words)
+            or re.match(r"when(?:ever)?\s+" + _PRESS_RUN[2:], text[manual.start() :], re.I) is not None
+        )
     )
     # ('a workflow I can kick off by hand when I lock up', 'I run it manually once the box is final': the moment the
     # user picks to start each run, said with it; a time told elsewhere is of their routine)
