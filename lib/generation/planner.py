@@ -93,6 +93,7 @@ from lib.generation.translations import (
 )
 from lib.generation.triggers import (
     called_by_api,
+    channel_service,
     clock_words,
     event_test,
     find_time,
@@ -500,6 +501,9 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             and not offered
         ):
             trigger = asked
+            # ('… have a Discord server for students. Is there a way … when someone posts in the #show-and-tell
+            # channel …?': the chat service a #channel is on is named by the whole text, the context too)
+            channel_service(description, trigger)
     elif (
         context
         and trigger.kind == "schedule"
@@ -702,6 +706,10 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         for start, end in lx.report_spans(description, ACTION_START)
         if not any(start < b and a < end for a, b in trigger.spans)
     ]
+    if memo_subject and not ACTION_START.match(memo_subject[0]) and ACTION_START.search(description, head_end):
+        # 'Subject: Cancellations due to bad weather\n\n… check the Open-Meteo API …': a memo's subject line names
+        # what it is about (its title), the body says the steps; 'Subject: send the rota to Sam' is a step
+        before_ask.append((len(description) - len(description.lstrip()), head_end))
     for start, end in before_ask:
         blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
     # 'OK final: AI reads each new Zendesk ticket …': the sum-up's marker is no route label nor step

@@ -706,9 +706,17 @@ _COMPLEMENT_LEAD = re.compile(
 )
 
 
+# a clause that only says what a message tells ('…, eine Nachricht … schicken, dass das Eistraining ausfällt' →
+# 'that the Eistraining … is cancelled'): the message's words, no step
+_TOLD_CONTENT = re.compile(r"^\W*(?:that|saying|telling\s+(?:them|him|her|everyone|people)(?:\s+that)?)\s", re.I)
+
+
 def unread_steps(clause: str) -> list[str]:
     """The unread words of a translated clause that may say what is done: those in a noun's complement ('the URL
-    of a proveedor of lanas': a wool supplier's) only say which thing, the step is read without them."""
+    of a proveedor of lanas': a wool supplier's) only say which thing, the step is read without them; a clause
+    that only says what a message tells (`_TOLD_CONTENT`) holds none."""
+    if _TOLD_CONTENT.match(clause):
+        return []
     kept = _OWN.sub(lambda m: " " * len(m.group(0)), clause)
     for a, b in routed_labels(clause):
         kept = kept[:a] + " " * (b - a) + kept[b:]
