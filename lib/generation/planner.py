@@ -6866,9 +6866,11 @@ _GIVEN_INPUT = re.compile(
     # ('a workflow I run by hand with a supplier's URL')
     r"gives?\s+(?:it|you|us)|(?:run|start|trigger|kick)s?\s+(?:it\s+)?(?:off\s+)?(?:(?:manually|by\s+hand|myself)\s+)?with)"
     r"\s+(?:in\s+|us\s+|me\s+|it\s+)?"
-    r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    # ('I'd like to paste each return request in and run it by hand': each one a run of its own)
+    r"(?:an?|the|their|his|her|some|one|each|every)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
-    r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene)s?\b"
+    r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene|request|claim|"
+    r"complaint|enquiry|inquiry|booking|application)s?\b"
     # 'POSTs {email, company} to the workflow': the fields a call gives the run
     r"|\b(?:posts?|sends?|calls?\s+(?:it|the\s+workflow)\s+with)\s+\{[^{}]+\}"
     r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
