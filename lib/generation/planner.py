@@ -706,7 +706,11 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         for start, end in lx.report_spans(description, ACTION_START)
         if not any(start < b and a < end for a, b in trigger.spans)
     ]
-    if memo_subject and not ACTION_START.match(memo_subject[0]) and ACTION_START.search(description, head_end):
+    if (
+        memo_subject
+        and not ACTION_START.match(memo_subject[0])
+        and ACTION_START.search(description, head_end)
+    ):
         # 'Subject: Cancellations due to bad weather\n\n… check the Open-Meteo API …': a memo's subject line names
         # what it is about (its title), the body says the steps; 'Subject: send the rota to Sam' is a step
         before_ask.append((len(description) - len(description.lstrip()), head_end))

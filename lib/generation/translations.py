@@ -708,7 +708,9 @@ _COMPLEMENT_LEAD = re.compile(
 
 # a clause that only says what a message tells ('…, eine Nachricht … schicken, dass das Eistraining ausfällt' →
 # 'that the Eistraining … is cancelled'): the message's words, no step
-_TOLD_CONTENT = re.compile(r"^\W*(?:that|saying|telling\s+(?:them|him|her|everyone|people)(?:\s+that)?)\s", re.I)
+_TOLD_CONTENT = re.compile(
+    r"^\W*(?:that|saying|telling\s+(?:them|him|her|everyone|people)(?:\s+that)?)\s", re.I
+)
 
 
 def unread_steps(clause: str) -> list[str]:
