@@ -86,6 +86,7 @@ from lib.generation.translations import (
     read_share,
     routed_labels,
     to_english,
+    told_content,
     told_spans,
     unread_clauses,
     unread_steps,
@@ -219,7 +220,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             missed = [
                 w
                 for clause in result.unused
-                if not clause.startswith("Background:")
+                if not clause.startswith("Background:") and not told_content(clause, english)
                 for w in unread_steps(clause)
                 if w in unread
             ]
