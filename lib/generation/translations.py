@@ -706,8 +706,8 @@ _COMPLEMENT_LEAD = re.compile(
 )
 
 
-# a clause that only says what a message tells, after the message it is sent in ('…, eine Nachricht … schicken, dass
-# das Eistraining ausfällt' → 'send a message in the Slack channel #bobtraining, that the Eistraining … is cancelled')
+# a clause that only says what a message tells, after the message it is sent in ('send a message in the Slack
+# channel #rowing, that the training of our club is cancelled': the words after 'that' are the message's)
 _TOLD_CONTENT = re.compile(
     r"^\W*(?:that|saying|telling\s+(?:them|him|her|everyone|people)(?:\s+that)?)\s", re.I
 )
@@ -719,8 +719,8 @@ _MESSAGE_SENT = re.compile(
 
 def told_content(clause: str, english: str) -> bool:
     """Whether `clause` of the translated `english` only says what the message sent just before it tells (its words
-    are the message's, read as written): not 'that me prend a hour' after a step that sends nothing, nor after a
-    verb alone ('write the customer, that we …': no message is read there)."""
+    are the message's, read as written): not a remark after a step that sends nothing ('that takes me an
+    hour'), nor a clause after a verb alone ('write the customer, that we …': no message is read there)."""
     at = english.find(clause.strip())
     return bool(_TOLD_CONTENT.match(clause)) and at > 0 and bool(_MESSAGE_SENT.search(english[:at]))
 
