@@ -710,10 +710,12 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     if (
         memo_subject
         and not ACTION_START.match(memo_subject[0])
+        and not lx.integrations_in(memo_subject[0])
         and ACTION_START.search(description, head_end)
     ):
         # 'Subject: Cancellations due to bad weather\n\n… check the Open-Meteo API …': a memo's subject line names
-        # what it is about (its title), the body says the steps; 'Subject: send the rota to Sam' is a step
+        # what it is about (its title), the body says the steps; 'Subject: send the rota to Sam' is a step, and
+        # 'Subject: Re: Typeform feedback' names the service the thread is about
         before_ask.append((len(description) - len(description.lstrip()), head_end))
     for start, end in before_ask:
         blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
