@@ -565,6 +565,10 @@ def labelled_places(text: str) -> str:
 _PREFERRED = ("table", "sheet", "database", "list", "base", "board", "project", "folder", "doc", "page")
 
 
+# a name said right after a place's noun ('the sheet 'Reminder Log'', 'the table called "Leads"')
+_NAMED_AFTER = re.compile(r"\s+(?:called\s+|named\s+|titled\s+)?[\"“'‘`](?P<name>[^\"”'’`\n]{1,60})[\"”'’`]")
+
+
 def named_again(text: str) -> str:
     """`text` with each later mention of a place told of by its noun alone ('that tab', 'the doc', 'the Prospects
     table') or by its name again ('the stock levels workbook', 'rows in users') written out as that place, when the
@@ -598,6 +602,16 @@ def named_again(text: str) -> str:
             continue
         place = told[-1]
         if m.start() < place.end:
+            continue
+        after = _NAMED_AFTER.match(text, m.end())
+        if (
+            name is None
+            and noun not in ("tab", "worksheet")
+            and after
+            and after.group("name").strip().lower() != (place.name or "").lower()
+        ):
+            # '… Add a line for each email sent to the sheet 'Reminder Log'': another place, named after its noun
+            # ('that tab 'July'' is the told sheet's)
             continue
         found.append((m.start(), m.end(), place.written))
     found += _items_again(text, places, found)

@@ -86,6 +86,7 @@ from lib.generation.translations import (
     read_share,
     routed_labels,
     to_english,
+    told_content,
     told_spans,
     unread_clauses,
     unread_steps,
@@ -94,6 +95,7 @@ from lib.generation.translations import (
 from lib.generation.triggers import (
     call_spans,
     called_by_api,
+    channel_service,
     clock_words,
     event_test,
     find_time,
@@ -219,7 +221,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             missed = [
                 w
                 for clause in result.unused
-                if not clause.startswith("Background:")
+                if not clause.startswith("Background:") and not told_content(clause, english)
                 for w in unread_steps(clause)
                 if w in unread
             ]
@@ -505,6 +507,9 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
                 # form calls the API, …'): the call the context tells of is the same start, no request to make
                 asked.spans += [span for span in call_spans(description) if span not in asked.spans]
             trigger = asked
+            # ('… have a Discord server for students. Is there a way … when someone posts in the #show-and-tell
+            # channel …?': the chat service a #channel is on is named by the whole text, the context too)
+            channel_service(description, trigger)
     elif (
         context
         and trigger.kind == "schedule"
@@ -707,6 +712,16 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         for start, end in lx.report_spans(description, ACTION_START)
         if not any(start < b and a < end for a, b in trigger.spans)
     ]
+    if (
+        memo_subject
+        and not ACTION_START.match(memo_subject[0])
+        and not lx.integrations_in(memo_subject[0])
+        and ACTION_START.search(description, head_end)
+    ):
+        # 'Subject: Cancellations due to bad weather\n\n… check the Open-Meteo API …': a memo's subject line names
+        # what it is about (its title), the body says the steps; 'Subject: send the rota to Sam' is a step, and
+        # 'Subject: Re: Typeform feedback' names the service the thread is about
+        before_ask.append((len(description) - len(description.lstrip()), head_end))
     for start, end in before_ask:
         blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
     # 'OK final: AI reads each new Zendesk ticket …': the sum-up's marker is no route label nor step
@@ -6863,9 +6878,11 @@ _GIVEN_INPUT = re.compile(
     # ('a workflow I run by hand with a supplier's URL')
     r"gives?\s+(?:it|you|us)|(?:run|start|trigger|kick)s?\s+(?:it\s+)?(?:off\s+)?(?:(?:manually|by\s+hand|myself)\s+)?with)"
     r"\s+(?:in\s+|us\s+|me\s+|it\s+)?"
-    r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    # ('I'd like to paste each return request in and run it by hand': each one a run of its own)
+    r"(?:an?|the|their|his|her|some|one|each|every)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
-    r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene)s?\b"
+    r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene|request|claim|"
+    r"complaint|enquiry|inquiry|booking|application)s?\b"
     # 'POSTs {email, company} to the workflow': the fields a call gives the run
     r"|\b(?:posts?|sends?|calls?\s+(?:it|the\s+workflow)\s+with)\s+\{[^{}]+\}"
     r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"

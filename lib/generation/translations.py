@@ -706,6 +706,25 @@ _COMPLEMENT_LEAD = re.compile(
 )
 
 
+# a clause that only says what a message tells, after the message it is sent in ('send a message in the Slack
+# channel #rowing, that the training of our club is cancelled': the words after 'that' are the message's)
+_TOLD_CONTENT = re.compile(
+    r"^\W*(?:that|saying|telling\s+(?:them|him|her|everyone|people)(?:\s+that)?)\s", re.I
+)
+_MESSAGE_SENT = re.compile(
+    r"\b(?:send|post|text)\b[^.;:!?\n]*\b(?:message|e-?mail|text|sms|whatsapp|notification|post)\b[^.;:!?\n]*,?\s*$",
+    re.I,
+)
+
+
+def told_content(clause: str, english: str) -> bool:
+    """Whether `clause` of the translated `english` only says what the message sent just before it tells (its words
+    are the message's, read as written): not a remark after a step that sends nothing ('that takes me an
+    hour'), nor a clause after a verb alone ('write the customer, that we …': no message is read there)."""
+    at = english.find(clause.strip())
+    return bool(_TOLD_CONTENT.match(clause)) and at > 0 and bool(_MESSAGE_SENT.search(english[:at]))
+
+
 def unread_steps(clause: str) -> list[str]:
     """The unread words of a translated clause that may say what is done: those in a noun's complement ('the URL
     of a proveedor of lanas': a wool supplier's) only say which thing, the step is read without them."""

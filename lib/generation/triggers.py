@@ -3087,7 +3087,7 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _item_named_before(text, trigger)
     if trigger.kind == "webhook":
-        _channel_service(text, trigger)
+        channel_service(text, trigger)
         _run_on_said(text, trigger)
         _webhook_sent_by(text, trigger)
         _inbox_address(text, trigger)
@@ -3117,7 +3117,7 @@ def _lands_after(text: str, trigger: Trigger) -> None:
             return
 
 
-def _channel_service(text: str, trigger: Trigger) -> None:
+def channel_service(text: str, trigger: Trigger) -> None:
     """'a welcome bot for the darts league Discord? when someone posts in #introductions …', 'our league posts
     results in discord. whenever somethin new goes up in #results …': a #channel its clause names no service for is
     on the one chat service with channels the text names (`_PLACE_PROVIDERS`), not Slack by default; Slack stays
