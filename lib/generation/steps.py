@@ -88,8 +88,11 @@ _WRITE = (
     # 'also slack #big-leads', 'slack me the list', 'telegram me', 'whatsapp the site lead': a messaging service's
     # name as the verb, before whom it reaches (not after 'on', 'via', 'to' …, where it is the service)
     r"(?<!\bon\s)(?<!\bto\s)(?<!\bvia\s)(?<!\bin\s)(?<!\bby\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bthrough\s)"
-    r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
-    r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
+    r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?<!\ba\s)(?:telegram|whatsapp|sms|signal)(?:s|ed|ing)?"
+    r"(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s|"
+    # ('WhatsApp each skipper …', 'whatsapps all the guides': each of the people, not a time, 'each day')
+    r"(?:each|all(?:\s+(?:of\s+)?(?:the|our|my))?)\s+(?!(?:day|days|morning|evening|night|week|month|hour|time)\b)[a-z]))))"
+    r"(?:s|es|d|ed|ing)?"
     # ('our opening hours', 'the posting date', 'the booking times': a gerund before a noun of time names a time)
     r"(?!(?<=ing)\s+(?:hours|times|date|dates|day|days|night|nights|deadline|window)\b)"
 )
