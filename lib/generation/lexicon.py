@@ -6483,6 +6483,8 @@ _PEOPLE_KEPT = re.compile(
     # ('(numbers are in the google sheet 'Guides')': the addresses alone, in brackets after the people)
     r"|(?<=\()(?:" + _ADDRESS_WORDS + r")\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?"
     r"in\s+(?P<where3>" + _NAMED_PLACE + r")"
+    # ("email each guest arriving that day (Airtable 'Arrivals')": the place alone, in brackets after the people)
+    r"|(?<=\()(?P<bare>" + _NAMED_PLACE + r")(?=\s*\))"
     # ('the email addresses of the members are in the sheet 'Leden'': the people named after them)
     r"|(?:the\s+)?(?:" + _ADDRESS_WORDS + r")\s+of\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?P<ofwhom>[a-z-]+)"
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where2>"
@@ -6527,7 +6529,13 @@ def people_kept(text: str) -> str:
     places = _place_services()
     for m in _PEOPLE_KEPT.finditer(text):
         place = (
-            m.group("place") or m.group("where") or m.group("where2") or m.group("where3") or m.group("all") or ""
+            m.group("place")
+            or m.group("where")
+            or m.group("where2")
+            or m.group("where3")
+            or m.group("bare")
+            or m.group("all")
+            or ""
         ).strip()
         if not places.search(place):
             continue
@@ -6562,7 +6570,14 @@ def people_kept(text: str) -> str:
                     break
             if not kept_words:
                 continue
-            if (m.group("where") or m.group("where2") or m.group("where3")) and not re.search(
+            if m.group("bare"):
+                # (the people's own noun first: not 'each order (Airtable 'Orders')')
+                if _singular(kept_words[0].group(0).lower()) not in _people_nouns():
+                    continue
+                kept_words = kept_words[:1]
+            if (
+                m.group("where") or m.group("where2") or m.group("where3") or m.group("bare")
+            ) and not re.search(
                 # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
                 rf"\b(?:{_SENDS}|send)(?:e?s)?(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
                 text[max(0, at - 80) : begin + each.start()],
@@ -6645,7 +6660,10 @@ def persons_of_each(text: str) -> str:
             if i == 3 or (i and w.lower() in ("a", "an", "the", "their", "about", "to", "for")):
                 cut = i  # (what follows is the message's)
                 break
-        item, said = " ".join(words[:cut]), " ".join(words[cut:])
+            if w.endswith(","):
+                cut = i + 1  # ('each swimmer listed there, asking for …': the items end at the comma)
+                break
+        item, said = " ".join(words[:cut]).rstrip(","), " ".join(words[cut:])
         lead = "For" if m.group("verb")[:1].isupper() else "for"
         return f"{lead} {m.group('each').lower()} {item}, {m.group('verb')} their {m.group('person')}" + (
             f" {said}" if said else ""

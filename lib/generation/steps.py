@@ -7004,6 +7004,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         # ('reply to whoever sent it', 'respond to whoever asked': the one who wrote)
         and (
             answered in lexicon()["people"] + ["sender", "them", "him", "her", "whoever", "whomever"]
+            # ('… look for emails with 'performer application' in the subject …. Then I reply to each one': each
+            # message read, answered to whoever sent it)
+            or answered == "one"
+            and re.search(r"\b(?:each|every|the)\s+one$", reply.group(0)) is not None
             # ('When someone messages our Telegram bot …, reply to that same chat with the status': the chat the
             # message came from, on the service it was written on)
             or answered in ("chat", "conversation")
@@ -7017,7 +7021,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if chat is None:  # a chat reply goes to the chat the message came from (its own field), no address
             step.values["to"], step.recipient = (
                 "{recipient}",
-                "sender" if answered in ("them", "him", "her", "whoever", "whomever") else answered,
+                "sender" if answered in ("them", "him", "her", "whoever", "whomever", "one") else answered,
             )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block
@@ -8455,9 +8459,11 @@ _ITEMS_SAID = (
 _PLACE = re.compile(
     r"\s+" + _ITEMS_SAID + r"(?:in|on|from|of)\s+"
     r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
-    r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
+    r"(?:(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
     r"(?:\s+(?:sheet|table|base|database))?)?"
+    # ("every client booked in Airtable 'Weekend Bookings'": the service, then the name it gives the place)
+    r"|(?:airtable|google\s+sheets?|notion|supabase|excel)(?=\s+(?:called\s+|named\s+)?['\"“‘][^'\"”’\n]{1,60}['\"”’]))"
     # 'every customer in the Google Sheet "Customers"': the name given after the noun is the place's too
     r"(?:\s+(?:called\s+|named\s+)?(?:\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?!\w)))?",
     re.I,
