@@ -2750,7 +2750,8 @@ def _owned_service() -> re.Pattern[str]:
     owners = set(rules["not_owners"]) | set(lexicon()["people"])
     not_owner = "|".join(sorted((re.escape(o) + "s?" for o in owners), key=len, reverse=True))
     return re.compile(
-        r"\bthe\s+(?!(?:" + not_owner + r")['’]s\b)(?:[\w&-]+\s+){0,2}?[\w&-]+['’]s\s+"
+        # ("our powder coating shop's Supabase table": the owner said with 'our' too)
+        r"\b(?:the|our|my)\s+(?!(?:" + not_owner + r")['’]s\b)(?:[\w&-]+\s+){0,2}?[\w&-]+['’]s\s+"
         r"(?=(?:" + "|".join(n.replace(" ", r"\s+") for n in names) + r")\b)",
         re.I,
     )
