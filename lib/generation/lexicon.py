@@ -6482,7 +6482,9 @@ _PEOPLE_KEPT = re.compile(
     + _NAMED_PLACE
     + r")"
     # ('(numbers are in the google sheet 'Guides')': the addresses alone, in brackets after the people)
-    r"|(?<=\()(?:" + _ADDRESS_WORDS + r")\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?"
+    r"|(?<=\()(?:"
+    + _ADDRESS_WORDS
+    + r")\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?"
     r"in\s+(?P<where3>" + _NAMED_PLACE + r")"
     # ("email each guest arriving that day (Airtable 'Arrivals')": the place alone, in brackets after the people)
     r"|(?<=\()(?P<bare>" + _NAMED_PLACE + r")(?=\s*\))"
