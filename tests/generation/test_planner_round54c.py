@@ -11,7 +11,22 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r54c-02-en-airtable-emails-are-in": "the forecast's address said only inside the test ('if the forecast from "
+    "https://… says waves under 1 m') is not fetched before it",
+    "r54c-07-en-gmail-reply-each": "the row written for each message read ('add the name … of each one to the Google "
+    "Sheet') stays one write of all the rows, before the walk the reply starts",
+    "r54c-08-en-gmail-reply-each-sender": "a reply whose words are quoted before whom it goes to ('reply 'Well done!' "
+    "or 'Try again' to each sender') is no reply to each sender; the check against the doc is no agent",
+    "r54c-13-de-airtable-allen-email": "'allen Gästen aus der Airtable-Tabelle … eine E-Mail schicken' (all of a "
+    "list's people, in German word order) is one e-mail, not one to each",
+    "r54c-14-nl-sheet-whatsappje": "Dutch 'iedereen die … een WhatsAppje stuurt' (verb last, 'WhatsAppje') is not "
+    "translated to a WhatsApp to each",
+    "r54c-15-nl-excel-elke-boven-asana": "'maak voor elke offerte boven de 5.000 € een taak in Asana' reads as 'create "
+    "for each …', the walk and its test not found",
+    "r54c-16-fr-airtable-chaque-sms": "'un SMS à chaque client qui a rendez-vous demain dans la table Airtable …': "
+    "the table read as a place written to",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round54c.jsonl", _KNOWN))
