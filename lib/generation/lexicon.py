@@ -2757,7 +2757,8 @@ def _owned_service() -> re.Pattern[str]:
     owners = set(rules["not_owners"]) | set(lexicon()["people"])
     not_owner = "|".join(sorted((re.escape(o) + "s?" for o in owners), key=len, reverse=True))
     return re.compile(
-        r"\bthe\s+(?!(?:" + not_owner + r")['’]s\b)(?:[\w&-]+\s+){0,2}?[\w&-]+['’]s\s+"
+        # ("our powder coating shop's Supabase table": the owner said with 'our' too)
+        r"\b(?:the|our|my)\s+(?!(?:" + not_owner + r")['’]s\b)(?:[\w&-]+\s+){0,2}?[\w&-]+['’]s\s+"
         r"(?=(?:" + "|".join(n.replace(" ", r"\s+") for n in names) + r")\b)",
         re.I,
     )
@@ -6487,6 +6488,13 @@ _PEOPLE_KEPT = re.compile(
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>"
     + _NAMED_PLACE
     + r")"
+    # ('(numbers are in the google sheet 'Guides')': the addresses alone, in brackets after the people)
+    r"|(?<=\()(?:"
+    + _ADDRESS_WORDS
+    + r")\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?"
+    r"in\s+(?P<where3>" + _NAMED_PLACE + r")"
+    # ("email each guest arriving that day (Airtable 'Arrivals')": the place alone, in brackets after the people)
+    r"|(?<=\()(?P<bare>" + _NAMED_PLACE + r")(?=\s*\))"
     # ('the email addresses of the members are in the sheet 'Leden'': the people named after them)
     r"|(?:the\s+)?(?:" + _ADDRESS_WORDS + r")\s+of\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?P<ofwhom>[a-z-]+)"
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where2>"
@@ -6530,7 +6538,15 @@ def people_kept(text: str) -> str:
     addresses lists the people a message goes to, one each (read there, each item's own address)."""
     places = _place_services()
     for m in _PEOPLE_KEPT.finditer(text):
-        place = (m.group("place") or m.group("where") or m.group("where2") or m.group("all") or "").strip()
+        place = (
+            m.group("place")
+            or m.group("where")
+            or m.group("where2")
+            or m.group("where3")
+            or m.group("bare")
+            or m.group("all")
+            or ""
+        ).strip()
         if not places.search(place):
             continue
         whose = _singular((m.group("whose") or m.group("ofwhom") or "").lower())
@@ -6543,6 +6559,7 @@ def people_kept(text: str) -> str:
             if begin > 1 and "\n\n" not in text[max(0, begin - 2) : begin]:
                 begin = _sentence_start(text, begin - 2)
         chosen = None
+        every_one: tuple[int, int, str] | None = None
         for each in re.finditer(
             # ('email all the members every friday …': all of them, each by their own address)
             r"\b(?:(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?|(?P<all>all)\s+(?:of\s+)?"
@@ -6563,9 +6580,16 @@ def people_kept(text: str) -> str:
                     break
             if not kept_words:
                 continue
-            if (m.group("where") or m.group("where2")) and not re.search(
+            if m.group("bare"):
+                # (the people's own noun first: not 'each order (Airtable 'Orders')')
+                if _singular(kept_words[0].group(0).lower()) not in _people_nouns():
+                    continue
+                kept_words = kept_words[:1]
+            if (
+                m.group("where") or m.group("where2") or m.group("where3") or m.group("bare")
+            ) and not re.search(
                 # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
-                rf"\b(?:{_SENDS}|send)(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
+                rf"\b(?:{_SENDS}|send)(?:e?s)?(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
                 text[max(0, at - 80) : begin + each.start()],
                 re.I,
             ):
@@ -6582,6 +6606,12 @@ def people_kept(text: str) -> str:
             chosen = at + kept_words[-1].end()
             if re.search(r"['\u2019]s$", kept_words[-1].group(0)):
                 chosen -= 2  # ("each job's assigned engineer": the item itself)
+            # ('WhatsApp all the guides (numbers are in …)': one message to each of them, said so)
+            every_one = (
+                (begin + each.start(), chosen, _singular(kept_words[0].group(0).lower()))
+                if each.group("all")
+                else None
+            )
         if chosen is None:
             continue
         rest = text[m.end() :]
@@ -6590,7 +6620,10 @@ def people_kept(text: str) -> str:
         gone = text[: m.start()] + rest
         place = re.sub(r"^(?:the|our|my|a)\b", lambda a: a.group(0).lower(), place, flags=re.I)
         place += m.group("cols") or ""
-        return people_kept(gone[:chosen] + f" in {place}" + gone[chosen:])
+        said = gone[:chosen] + f" in {place}" + gone[chosen:]
+        if every_one is not None:
+            said = said[: every_one[0]] + f"each {every_one[2]}" + said[every_one[1] :]
+        return people_kept(said)
     return text
 
 
@@ -6637,7 +6670,10 @@ def persons_of_each(text: str) -> str:
             if i == 3 or (i and w.lower() in ("a", "an", "the", "their", "about", "to", "for")):
                 cut = i  # (what follows is the message's)
                 break
-        item, said = " ".join(words[:cut]), " ".join(words[cut:])
+            if w.endswith(","):
+                cut = i + 1  # ('each swimmer listed there, asking for …': the items end at the comma)
+                break
+        item, said = " ".join(words[:cut]).rstrip(","), " ".join(words[cut:])
         lead = "For" if m.group("verb")[:1].isupper() else "for"
         return f"{lead} {m.group('each').lower()} {item}, {m.group('verb')} their {m.group('person')}" + (
             f" {said}" if said else ""

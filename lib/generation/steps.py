@@ -88,8 +88,11 @@ _WRITE = (
     # 'also slack #big-leads', 'slack me the list', 'telegram me', 'whatsapp the site lead': a messaging service's
     # name as the verb, before whom it reaches (not after 'on', 'via', 'to' …, where it is the service)
     r"(?<!\bon\s)(?<!\bto\s)(?<!\bvia\s)(?<!\bin\s)(?<!\bby\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bthrough\s)"
-    r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
-    r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
+    r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?<!\ba\s)(?:telegram|whatsapp|sms|signal)(?:s|ed|ing)?"
+    r"(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s|"
+    # ('WhatsApp each skipper …', 'whatsapps all the guides': each of the people, not a time, 'each day')
+    r"(?:each|all(?:\s+(?:of\s+)?(?:the|our|my))?)\s+(?!(?:day|days|morning|evening|night|week|month|hour|time)\b)[a-z]))))"
+    r"(?:s|es|d|ed|ing)?"
     # ('our opening hours', 'the posting date', 'the booking times': a gerund before a noun of time names a time)
     r"(?!(?<=ing)\s+(?:hours|times|date|dates|day|days|night|nights|deadline|window)\b)"
 )
@@ -7005,6 +7008,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         # ('reply to whoever sent it', 'respond to whoever asked': the one who wrote)
         and (
             answered in lexicon()["people"] + ["sender", "them", "him", "her", "whoever", "whomever"]
+            # ('… look for emails with 'performer application' in the subject …. Then I reply to each one': each
+            # message read, answered to whoever sent it)
+            or answered == "one"
+            and re.search(r"\b(?:each|every|the)\s+one$", reply.group(0)) is not None
             # ('When someone messages our Telegram bot …, reply to that same chat with the status': the chat the
             # message came from, on the service it was written on)
             or answered in ("chat", "conversation")
@@ -7018,7 +7025,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if chat is None:  # a chat reply goes to the chat the message came from (its own field), no address
             step.values["to"], step.recipient = (
                 "{recipient}",
-                "sender" if answered in ("them", "him", "her", "whoever", "whomever") else answered,
+                "sender" if answered in ("them", "him", "her", "whoever", "whomever", "one") else answered,
             )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block
@@ -8456,9 +8463,11 @@ _ITEMS_SAID = (
 _PLACE = re.compile(
     r"\s+" + _ITEMS_SAID + r"(?:in|on|from|of)\s+"
     r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
-    r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
+    r"(?:(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
     r"(?:\s+(?:sheet|table|base|database))?)?"
+    # ("every client booked in Airtable 'Weekend Bookings'": the service, then the name it gives the place)
+    r"|(?:airtable|google\s+sheets?|notion|supabase|excel)(?=\s+(?:called\s+|named\s+)?['\"“‘][^'\"”’\n]{1,60}['\"”’]))"
     # 'every customer in the Google Sheet "Customers"': the name given after the noun is the place's too
     r"(?:\s+(?:called\s+|named\s+)?(?:\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?!\w)))?",
     re.I,
