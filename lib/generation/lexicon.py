@@ -520,7 +520,9 @@ _CHECK_THEN = re.compile(
     # an aside that says how to tell is part of the test
     r"(?:\s*\([^()]{1,160}\))?)"
     # ('… the 'VIP' sheet. If it is, post …', '… 'Media list' - if it is, I email …': the 'if so' may start a sentence)
-    r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
+    # ('check whether a bale has gone above £6. If it has, email …': 'it has' alone, before its comma)
+    r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|"
+    r"(?:it\s+has|they\s+have|it\s+did|they\s+did)(?=\s*,)|that'?s\s+the\s+case)|"
     r"in\s+that\s+case)\b\s*,?\s*",
     re.I,
 )
