@@ -3301,9 +3301,7 @@ def relative_to_steps(text: str) -> str:
         at_end = end.start() if end else len(text)
         # ('a workflow that checks our competitors' pricing pages and tells me what changed': the verbs joined after
         # it in its sentence are steps too)
-        joined = _JOINED_THIRD.sub(
-            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
-        )
+        joined = _JOINED_THIRD.sub(_joined_verb, text[m.end() : at_end])
         out += [
             text[at : m.start()],
             f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}",
@@ -3319,9 +3317,7 @@ def relative_to_steps(text: str) -> str:
             continue
         end = _CLAUSE_END.search(text, m.end())  # (not a dot inside an address: 'api.openweathermap.org')
         at_end = end.start() if end else len(text)
-        joined = _JOINED_THIRD.sub(
-            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
-        )
+        joined = _JOINED_THIRD.sub(_joined_verb, text[m.end() : at_end])
         out += [text[at : m.end()], joined]
         at = at_end
     return "".join(out) + text[at:]
@@ -3349,6 +3345,17 @@ def _joined_verbs() -> dict[str, str]:
     """The third person of every verb a routine or the bot is told with ('tells' → 'tell')."""
     verbs = set(lexicon()["routine_verbs"]) | set(lexicon()["doer_verbs"])
     return {_third_person(v): v for v in verbs}
+
+
+def _joined_verb(j: re.Match[str]) -> str:
+    """A verb joined after a relative clause's first, as the step it names: 'tells' → 'tell'; 'has' ('…, has AI
+    draw the pairings') → 'have' only before the AI it hands the step to (lexicon.json doers 'delegating')."""
+    word = j.group(2).lower()
+    handing = lexicon()["doers"]["delegating"]
+    ais = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(handing["to"], key=len, reverse=True))
+    if word in handing["forms"] and re.match(r"\s+(?:" + ais + r")\b", j.string[j.end() :], re.I):
+        return j.group(1) + handing["forms"][word]
+    return j.group(1) + _joined_verbs().get(word, j.group(2))
 
 
 # '… and tells me', ', then emails the team': a verb joined after the one a relative clause names
