@@ -1015,7 +1015,10 @@ _ADDRESS_JOINT = re.compile(
 # an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
 _MAILED_TO = re.compile(
     r"\b(?:e-?mail(?:ed|s)?|mail|send|forward|cc)\b(?:\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?|a\s+[\w-]+(?:\s+[\w-]+)?))?"
-    r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
+    r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$"
+    # ('send an email with the list of students to the teacher, maestra@…': what it carries said before 'to')
+    r"|\b(?:e-?mail(?:ed|s)?|mail|send|sends|forward|forwards)\b[^,;:.!?\n]{1,80}?\s+to\s+"
+    r"(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
     re.I,
 )
 # ('… on Microsoft Teams, channel 'Field Sales'', '… in Confluence, page 'Runbooks'': a chat's channel, a wiki's page too)
