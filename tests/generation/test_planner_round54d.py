@@ -11,7 +11,6 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 _KNOWN: dict[str, str] = {
-    "r54d-13-en-notes-bullets-no-gmail": "call-notes bullets are read as categories and one route sends a Gmail",
     "r54d-14-en-otherwise-same-service": "'Otherwise post … there too' is not the Teams the line named",
 }
 
