@@ -4352,7 +4352,7 @@ def written_out(text: str) -> str:
     text = re.sub(lexicon()["channel_messages"], r"\2 in \1", text, flags=re.I)  # 'the #design messages'
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
-    # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
+    # '+1 212 …' ('spoken_marks'); 'Um, every night' → 'every night' ('spoken_fillers'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
     # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
@@ -4374,6 +4374,7 @@ def written_out(text: str) -> str:
         "passive_marks",
         "any_items",
         "spoken_marks",
+        "spoken_fillers",
         "weekend_skips",
         "named_channels",
         "named_places",
