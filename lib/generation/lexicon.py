@@ -527,7 +527,9 @@ _CHECK_THEN = re.compile(
     # an aside that says how to tell is part of the test
     r"(?:\s*\([^()]{1,160}\))?)"
     # ('… the 'VIP' sheet. If it is, post …', '… 'Media list' - if it is, I email …': the 'if so' may start a sentence)
-    r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
+    # ('check whether a bale has gone above £6. If it has, email …': 'it has' alone, before its comma)
+    r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|"
+    r"(?:it\s+has|they\s+have|it\s+did|they\s+did)(?=\s*,)|that'?s\s+the\s+case)|"
     r"in\s+that\s+case)\b\s*,?\s*",
     re.I,
 )
@@ -3307,9 +3309,7 @@ def relative_to_steps(text: str) -> str:
         at_end = end.start() if end else len(text)
         # ('a workflow that checks our competitors' pricing pages and tells me what changed': the verbs joined after
         # it in its sentence are steps too)
-        joined = _JOINED_THIRD.sub(
-            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
-        )
+        joined = _JOINED_THIRD.sub(_joined_verb, text[m.end() : at_end])
         out += [
             text[at : m.start()],
             f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}",
@@ -3325,9 +3325,7 @@ def relative_to_steps(text: str) -> str:
             continue
         end = _CLAUSE_END.search(text, m.end())  # (not a dot inside an address: 'api.openweathermap.org')
         at_end = end.start() if end else len(text)
-        joined = _JOINED_THIRD.sub(
-            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
-        )
+        joined = _JOINED_THIRD.sub(_joined_verb, text[m.end() : at_end])
         out += [text[at : m.end()], joined]
         at = at_end
     return "".join(out) + text[at:]
@@ -3355,6 +3353,17 @@ def _joined_verbs() -> dict[str, str]:
     """The third person of every verb a routine or the bot is told with ('tells' → 'tell')."""
     verbs = set(lexicon()["routine_verbs"]) | set(lexicon()["doer_verbs"])
     return {_third_person(v): v for v in verbs}
+
+
+def _joined_verb(j: re.Match[str]) -> str:
+    """A verb joined after a relative clause's first, as the step it names: 'tells' → 'tell'; 'has' ('…, has AI
+    draw the pairings') → 'have' only before the AI it hands the step to (lexicon.json doers 'delegating')."""
+    word = j.group(2).lower()
+    handing = lexicon()["doers"]["delegating"]
+    ais = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(handing["to"], key=len, reverse=True))
+    if word in handing["forms"] and re.match(r"\s+(?:" + ais + r")\b", j.string[j.end() :], re.I):
+        return j.group(1) + handing["forms"][word]
+    return j.group(1) + _joined_verbs().get(word, j.group(2))
 
 
 # '… and tells me', ', then emails the team': a verb joined after the one a relative clause names
@@ -4351,7 +4360,7 @@ def written_out(text: str) -> str:
     text = re.sub(lexicon()["channel_messages"], r"\2 in \1", text, flags=re.I)  # 'the #design messages'
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
-    # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
+    # '+1 212 …' ('spoken_marks'); 'Um, every night' → 'every night' ('spoken_fillers'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
     # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
@@ -4373,6 +4382,7 @@ def written_out(text: str) -> str:
         "passive_marks",
         "any_items",
         "spoken_marks",
+        "spoken_fillers",
         "weekend_skips",
         "named_channels",
         "named_places",

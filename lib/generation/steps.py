@@ -675,6 +675,8 @@ def sentences(text: str) -> list[str]:
         protected,
         flags=re.I,
     )
+    # 'If E. coli is above 1000': one capital letter's dot before a word in lower case is a name's initial
+    protected = re.sub(r"(?<![\w.])([A-Z])\.(?=\s+[a-z])", "\\1\x00", protected)
     # 'text them the message "Depot opens at 7. Bring your badge."': the words a message says, quoted, are one
     # sentence of its step, whatever ends their own sentences inside the quotes
     # ("reply to them on whatsapp 'thanks! pickup is fri 4-7pm'": the same in single quotes, opened after no word —
@@ -1016,7 +1018,10 @@ _ADDRESS_JOINT = re.compile(
 # an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
 _MAILED_TO = re.compile(
     r"\b(?:e-?mail(?:ed|s)?|mail|send|forward|cc)\b(?:\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?|a\s+[\w-]+(?:\s+[\w-]+)?))?"
-    r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
+    r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$"
+    # ('send an email with the list of students to the teacher, maestra@…': what it carries said before 'to')
+    r"|\b(?:e-?mail(?:ed|s)?|mail|send|sends|forward|forwards)\b[^,;:.!?\n]{1,80}?\s+to\s+"
+    r"(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
     re.I,
 )
 # ('… on Microsoft Teams, channel 'Field Sales'', '… in Confluence, page 'Runbooks'': a chat's channel, a wiki's page too)
@@ -7639,14 +7644,23 @@ def _chats_free_for(clause: str, description: str, chats: list[str]) -> list[str
     details in #refunds and drop a note in our Discord #ops channel', 'post a welcome in #new-joiners, also notify
     IT in Teams'): that chat is the other message's, and this post stays on Slack."""
     free = []
+    said_before = ""
     for sentence in sentences(description):
         at = sentence.find(clause.strip()) if clause.strip() else -1
         if at > 0 and _OTHER_SIDE_SAID.search(sentence[:at]):
             # 'ping the #3d-printers discord channel if …, otherwise just drop it in #general-bench': the other side
-            # of the test posts on the chat its first side named
-            said = [k for _, k in lx.integrations_in(sentence[:at]) if k in chats]
+            # of the test posts on the chat its first side named — in the sentence before when this one opens with
+            # the other side ('If E. coli is above 1000, post a warning to the Discord channel #swim-status.
+            # Otherwise post 'All clear' to #swim-status.')
+            said = [k for _, k in lx.integrations_in(sentence[:at]) if k in chats] or (
+                [k for _, k in lx.integrations_in(said_before) if k in chats]
+                if not re.search(r"\w", _OTHER_SIDE_SAID.sub("", sentence[:at]))
+                else []
+            )
             if said:
                 return said[-1:]
+        if re.search(r"[^\W\d_]", sentence):  # (not a list's number alone, '2.')
+            said_before = sentence
     for part in (c for sentence in sentences(description) for c in clauses(sentence)):
         if (
             clause.strip() in part
