@@ -4888,6 +4888,11 @@ def brief_ask_at(text: str) -> int:
 
 
 def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
+    return list(_context_spans(text, imperative))
+
+
+@lru_cache(maxsize=1024)
+def _context_spans(text: str, imperative: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
     """The sentences told before the request ('Our tickets live in Jira.', 'Right now Dana copies each one by
     hand.'): those before the first sentence that opens on a verb (`imperative`), a control word or a request
     voice, or says what should happen (none when no sentence is the request or the first one is), a sentence that
@@ -4919,7 +4924,7 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             for m in _CONTEXT_SENTENCE.finditer(text, summed)
             if m.group(0).strip() and m.span() not in told and tells(m.group(0).strip().lower(), imperative)
         ]
-        return sorted(set(before + told + after))
+        return tuple(sorted(set(before + told + after)))
     for found in _CONTEXT_SENTENCE.finditer(text):
         sentence = found.group(0)
         if not sentence.strip() or found.span() in told:
@@ -4975,9 +4980,9 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
                 and m.span() not in told
                 and tells(m.group(0).strip().lower(), imperative)
             ]
-            return sorted(spans + told + after)
+            return tuple(sorted(spans + told + after))
         spans.append(found.span())
-    return told
+    return tuple(told)
 
 
 def summary_marker(text: str) -> tuple[int, int] | None:

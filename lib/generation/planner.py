@@ -2416,6 +2416,7 @@ def _acts(steps: list[Step], chosen: bool = False) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
 def language_of(description: str) -> str | None:
     """'French', 'German', 'Dutch', 'Polish'… when the description is mostly that language's little words
     (`lexicon.json` `languages`); 'Japanese', 'Russian'… when most of its letters are another script's

@@ -811,6 +811,12 @@ _URL_APPOSITION = re.compile(
 
 def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=2048)
+def _clauses(text: str) -> tuple[str, ...]:
+    """`clauses`, kept: one sentence is split some five times over while its steps are read."""
     parts = re.split(
         # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
         # 'I would like to save the answers … and to send …': an infinitive after 'and' starts a step as a verb does
@@ -965,7 +971,7 @@ def clauses(text: str) -> list[str]:
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
             joined.append(part)
-    return [p.replace("\x01", ",").strip() for p in joined if p and p.strip()]
+    return tuple(p.replace("\x01", ",").strip() for p in joined if p and p.strip())
 
 
 # 'cc catering@…', 'and bcc me at owner@…', 'copying in ops@…': an address copied in, right before it
@@ -2634,6 +2640,11 @@ _COUNTED_MADE = re.compile(
 
 
 def _stored_in(low: str, phrases: list[str]) -> bool:
+    return _stored_in_kept(low, tuple(phrases))
+
+
+@lru_cache(maxsize=4096)
+def _stored_in_kept(low: str, phrases: tuple[str, ...]) -> bool:
     """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
     where the data already is (a past write described), so it is read ('AI writes a listing, then it's saved to
     Airtable': what the run made, 'it', sent to a place, is a write there)."""
@@ -2818,6 +2829,11 @@ def _read_objects(key: str) -> str:
 
 
 def _made_of(low: str, key: str, phrases: list[str]) -> bool:
+    return _made_of_kept(low, key, tuple(phrases))
+
+
+@lru_cache(maxsize=4096)
+def _made_of_kept(low: str, key: str, phrases: tuple[str, ...]) -> bool:
     """'post the list of Linear issues closed this week to Slack #eng', 'send a digest of the open GitHub issues
     to #triage': after a sending verb, the service names what the message is made of ('of/about/from …
     <service>') and, in the same verb phrase, the message goes somewhere else (a channel, an address, me, another service) — it is read."""
@@ -3158,6 +3174,7 @@ def _only_as_field(low: str, phrases: list[str]) -> bool:
     return bool(spots) and all(listed(m) for m in spots)
 
 
+@lru_cache(maxsize=4096)
 def _mentioned_as_noun(key: str, clause: str) -> bool:
     """'draft an intro email': the integration is neither read from nor written to here."""
     low = clause.lower()
