@@ -4,7 +4,8 @@
 
 CPU time (process_time: the machine is shared, wall time is noisy) for plan, compose and validate of
 every description, warm (patterns compiled by earlier descriptions kept, as in a running function) and
-cold (the pattern cache emptied before each description, as in the first request of a new instance).
+cold (the pattern cache and the planner's other kept answers emptied before each description, as in the first
+request of a new instance).
 The floor is a plain walk of every value of each produced state.
 """
 
@@ -43,11 +44,24 @@ def _line(label: str, timings: list[float]) -> None:
     )
 
 
+def _forget() -> None:
+    """Empty what a running instance keeps between descriptions: the pattern cache and every other answer kept
+    (`lru_cache` with room for more than one; the data files, loaded once, stay loaded)."""
+    rx.compile.cache_clear()
+    for module in list(sys.modules.values()):
+        if not getattr(module, "__name__", "").startswith("lib.generation"):
+            continue
+        for value in list(vars(module).values()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and (info().maxsize or 2) > 1:
+                value.cache_clear()
+
+
 def measure(descriptions: list[str], *, cold: bool) -> dict[str, list[float]]:
     phases: dict[str, list[float]] = {"plan": [], "compose": [], "validate": [], "floor": []}
     for n, text in enumerate(descriptions):
         if cold:
-            rx.compile.cache_clear()
+            _forget()
         try:
             plan, ms = _cpu_ms(planner.plan, text)
         except CannotPlan:
