@@ -7034,6 +7034,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             # message read, answered to whoever sent it)
             or answered == "one"
             and re.search(r"\b(?:each|every|the)\s+one$", reply.group(0)) is not None
+            # (only mail read: 'fetch new reviews from Trustpilot … draft a reply to each one' answers no sender)
+            and re.search(r"\b(?:e-?mails?|gmail|outlook|inbox|mailbox)\b", description, re.I) is not None
             # ('When someone messages our Telegram bot …, reply to that same chat with the status': the chat the
             # message came from, on the service it was written on)
             or answered in ("chat", "conversation")

@@ -37,11 +37,7 @@ _LINES = [
     for line in Path(__file__).with_name("planner_round45f.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-_KEYED_KNOWN: dict[str, str] = {
-    "r45f-14-casual-slack-invoice": "the event's span runs into the next step ('… on slack -> pull that invoice "
-    "from the supabase invoices ta'), so the read is taken for part of the trigger (the same text opened with "
-    "'When' is read right)",
-}
+_KEYED_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r47a-05-en-casual-check-sheet-wa": "'can u check the google sheet …' is not read as 'can you check …' (the shorthand "
-    "would also turn 'can u set something up for the … sheet' into a sheet update, h39-004), so the sheet is written",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round47a.jsonl", _KNOWN))

@@ -12,8 +12,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r47b-06-squarespace-api-loop": "'look for new orders there': 'there' (the service a sentence before named, with its API host) is "
-    "not read as the place, so no read of Squarespace's API",
     "r47b-10-slack-loop-search-reply": "'look it up in the Airtable table' per message reads the whole table (no filter by the message) "
     "and the reply names no part of the item, so nothing inside the loop refers to it",
     "r47b-16-discord-email-in-message": "'an AI writes them a price estimate and emails it to them': the AI as the subject of "

@@ -18,8 +18,6 @@ _KNOWN: dict[str, str] = {
     "the read clause 'read today's booking requests' names none, so no Outlook read is made",
     "r48d-08-en-drive-pinecone-story": "'turned into AI summaries and indexed in …' is no participle pair the passive "
     "reader knows ('summarised … and stored in …' is), so the Pinecone step is a search",
-    "r48d-15-nl-email-alle-leden": "'send all members in the sheet 'Leden' an email' reads 'send … in the sheet' as a "
-    "write to the sheet (append), not the people a mail goes to",
     "r48d-18-en-casual-text-everyone-airtable": "'text every student on the list … the list is the airtable table "
     "'Students'' — a list defined after it ('the list is …') is not read as the place of 'the list'",
 }

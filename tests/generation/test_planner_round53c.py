@@ -13,8 +13,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r53c-03-en-sensor-rest-endpoint": "'it' read as the endpoint told before ('check it every 10 minutes') was taken "
-    "out at the merge: it also made a note's 'Sensors post readings to https://…' a POST (h49-033) and lost h44-058",
     "r53c-16-en-bandcamp-scratch-email": "'Every day at noon check for new merch orders': the schedule's words leave "
     "'at' before the read, so the read of the service told to have an API is not found",
 }

@@ -18,6 +18,9 @@ _KNOWN: dict[str, str] = {
     "Sheet') stays one write of all the rows, before the walk the reply starts",
     "r54c-08-en-gmail-reply-each-sender": "a reply whose words are quoted before whom it goes to ('reply 'Well done!' "
     "or 'Try again' to each sender') is no reply to each sender; the check against the doc is no agent",
+    "r54c-10-en-gmail-unread-draft-each": "'a draft reply for each one' is not read as one reply to each message read: "
+    "the shorthand 'reply for each' → 'reply to each' was taken out at the merge, since it turned round 42m's 'prepare a "
+    "draft reply for each one' into one draft to an unset sender",
     "r54c-13-de-airtable-allen-email": "'allen Gästen aus der Airtable-Tabelle … eine E-Mail schicken' (all of a "
     "list's people, in German word order) is one e-mail, not one to each",
     "r54c-14-nl-sheet-whatsappje": "Dutch 'iedereen die … een WhatsAppje stuurt' (verb last, 'WhatsAppje') is not "
