@@ -11924,9 +11924,11 @@ _OTHER_WORDS = re.compile(
     r"^\W*(?:just\s+|then\s+)?(?P<verb>send|post|say|message|text|write|reply|respond)(?:s|\s+with)?\s+"
     r"(?:(?:it|them|back)\s+)?(?P<q>\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w))"
     r"\s*(?:there|instead|then|to\s+(?:it|them|the\s+same\s+(?:place|channel|chat|group))|in\s+the\s+same\s+"
-    r"(?:place|channel|chat|group))?\W*$",
+    r"(?:place|channel|chat|group))?(?:\s+(?:too|also|as\s+well))?\W*$",
     re.I,
 )
+# where a message goes, said at the end of its clause: 'post a warning to Microsoft Teams', '… in #ops'
+_PLACE_AT_END = re.compile(r"\s(?:to|in|on|into)\s+(?:(?:the|our|my)\s+)?(?=\S)", re.I)
 _SAID_WORDS = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w)")
 
 
@@ -11938,6 +11940,14 @@ def _same_place_other_words(other: str, said: str) -> str:
     if not mine or lx.integrations_in(other):
         return other
     theirs = list(_SAID_WORDS.finditer(said))
+    if not theirs:
+        # ("If the chlorine is below 1 ppm, post a warning to Microsoft Teams. Otherwise post 'Pool OK' there too."):
+        # the first side's words are not quoted; its place is where the other side's words go
+        for at in _PLACE_AT_END.finditer(said):
+            rest = said[at.start() :]
+            if lx.integrations_in(rest) or re.search(r"#[\w-]+|[\w.+-]+@[\w-]+\.\w", rest):
+                return f"{mine.group('verb')} {mine.group('q')}{rest}"
+        return other
     if len(theirs) != 1:
         return other
     return said[: theirs[0].start()] + mine.group("q") + said[theirs[0].end() :]

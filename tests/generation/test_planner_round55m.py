@@ -2,9 +2,9 @@
 'The ask: …', 'To sum up: …'). A test said in passing there ('a marquee that floods when it rains hard') is no test
 that the steps after it sit under, and a look-up told there with no place of its own ('I look up who has paid') is
 how it is done today when the ask reads its own place; a test the ask itself says stays, and so does a look-up the
-ask needs. Also: a criteria line saying the run is 'triggered by an API call' names its start, no HTTP step.
-Probe lines (`planner_round55m.jsonl`) were written after the fixes, from h48-035 and h54-105; 5 of 10 fail
-before them."""
+ask needs. Also: a criteria line saying the run is 'triggered by an API call' names its start, no HTTP step; and
+"otherwise post 'Pool OK' there too" goes where the first side's unquoted message went. Probe lines
+(`planner_round55m.jsonl`) were written after the fixes, from h48-035, h54-105 and r54d-14; 7 of 12 fail before them."""
 
 from __future__ import annotations
 
