@@ -14319,6 +14319,14 @@ def _repeat_sentence(
         kept = (
             None  # ('For each invoice: over £500 → …; £500 or less → …': the first case, not the items kept)
         )
+    if (
+        kept is not None
+        and re.match(r"\W*(?:and\s+|but\s+)?if\b", sentence, re.I)
+        and re.match(r"\W*(?:and\s+|but\s+)?if\b", kept.text or "", re.I)
+    ):
+        # ("I'll paste in each warranty claim … If it's faulty, email …. If it's lost, add a row …": a test said in a
+        # sentence of its own keeps no items for the next one; the two are tests side by side)
+        kept = None
     if kept is not None:
         body = kept.branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
     # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
@@ -14948,7 +14956,11 @@ def _sorted_head_route(sentence: str) -> bool:
     return bool(
         colon
         and re.search(
-            r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
+            # ('Depending on the type: faulty → email …; lost in post → add a row …': what the routes turn on)
+            r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b"
+            r"|\b(?:depending\s+on|based\s+on|according\s+to)\s+(?:the|its|their|each)\b",
+            head,
+            re.I,
         )
         # 'route by channel column:' then the routes one per line: the routes it announces
         and (
@@ -15100,7 +15112,10 @@ def _join_routes(parts: list[str]) -> list[str]:
                 and ACTION_START.match(r.lstrip())
                 for r in run
             )
-            out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
+            # ('Depending on the type: faulty → email …; lost in post → add a row …': two routes after the words
+            # that say what they turn on are one decision too)
+            joined = len(run) >= 3 or (len(run) == 2 and _sorted_head_route(_LIST_MARK.sub("", run[0], count=1)))
+            out += [("; " if fors or marked else ", ").join(run)] if joined else run
         run = []
         if sentence:
             out.append(sentence)
