@@ -8283,6 +8283,8 @@ _ROUTE = re.compile(
     # ('handle each one by its label: …': each item dealt with by the value it carries is routed by it)
     r"\b(?:route|routes|routing|(?:handle|process|treat|deal\s+with)\s+(?:each|every|them|it)\b)[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     rf"(?:its|their|the|his|her)?\s*({ROUTED_FIELD}|\w+)|\bdepending on\s+(?:its|their|the)?\s*({ROUTED_FIELD}|\w+)"
+    # ('based on the topic: weddings → …; corporate → …': the field the routes after the colon turn on)
+    rf"|\b(?:based\s+on|according\s+to)\s+(?:its|their|the)\s+({ROUTED_FIELD}|\w+)(?=\s*:)"
     # 'sort incoming orders by their 'region' field — EU orders to …': a field's values, each with its route
     rf"|\b(?:sort|split|dispatch|send|forward)\w*\b[^,.;:]{{0,60}}?\bby\s+(?:its|their|the)?\s*({ROUTED_FIELD})\s*(?=[:—–]|-{{1,2}}\s)",
     re.I,
