@@ -11942,9 +11942,9 @@ def _same_place_other_words(other: str, said: str) -> str:
     if not mine or lx.integrations_in(other):
         return other
     theirs = list(_SAID_WORDS.finditer(said))
-    if not theirs:
+    if not theirs and re.search(r"\b(?:there|same)\b", other, re.I):
         # ("If the chlorine is below 1 ppm, post a warning to Microsoft Teams. Otherwise post 'Pool OK' there too."):
-        # the first side's words are not quoted; its place is where the other side's words go
+        # the first side's words are not quoted; the place it says 'there' is where the other side's words go
         for at in _PLACE_AT_END.finditer(said):
             rest = said[at.start() :]
             if lx.integrations_in(rest) or re.search(r"#[\w-]+|[\w.+-]+@[\w-]+\.\w", rest):
