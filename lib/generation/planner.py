@@ -1820,15 +1820,17 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
             continue
         if (
             step.kind == "source"
+            and step.type in {v["type"] for k, v in lexicon()["search"].items() if not k.startswith("_")}
             and not lx.integrations_in(step.text or "")
+            and not lx.URL_RE.search(step.text or "")
             and _told_before_ask(step, description, context)
             and any(
                 s.kind == "source" and not _told_before_ask(s, description, context) for s in _flat(steps)
             )
         ):
             # ('What eats my afternoons: every day I look up who is arriving, … So what I'd love: … read today's
-            # arrivals from the 'arrivals' table …': a look-up told before the ask, with no place of its own, is
-            # how it is done today; the ask reads its own place)
+            # arrivals from the 'arrivals' table …': a web look-up told before the ask, with no place of its own,
+            # is how it is done today; the ask reads its own place)
             continue
         if _told(step, description, context):
             if step.kind == "loop" and any(s.kind == "loop" for s in step.body):
