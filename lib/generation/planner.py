@@ -1807,11 +1807,40 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
     branch is that branch's steps. (A copy: the steps given stay as they were.)"""
     kept: list[Step] = []
     for step in steps:
+        if (
+            step.kind == "condition"
+            and step.branches
+            and not any(branch for _, branch in step.branches[1:])
+            and _told_before_ask(step, description, context)
+        ):
+            # ('… a yurt that leaks when it rains sideways. … So what I'd love: every day at 15:00 …': a test told in
+            # the background before the sentence that names the ask is no test; what the reading put under it is
+            # judged on its own)
+            kept += _untold(step.branches[0][1], description, context)
+            continue
+        if (
+            step.kind == "source"
+            and step.type in {v["type"] for k, v in lexicon()["search"].items() if not k.startswith("_")}
+            and not lx.integrations_in(step.text or "")
+            and not lx.URL_RE.search(step.text or "")
+            and _told_before_ask(step, description, context)
+            and any(
+                s.kind == "source" and not _told_before_ask(s, description, context) for s in _flat(steps)
+            )
+        ):
+            # ('What eats my afternoons: every day I look up who is arriving, … So what I'd love: … read today's
+            # arrivals from the 'arrivals' table …': a web look-up told before the ask, with no place of its own,
+            # is how it is done today; the ask reads its own place)
+            continue
         if _told(step, description, context):
             if step.kind == "loop" and any(s.kind == "loop" for s in step.body):
                 # ('Checking the web for each one eats my Wednesdays. So every Wednesday, for each title in 'Wanted',
                 # search …': the repetition a told sentence names wraps the one asked for, which stays)
                 kept += _untold(step.body, description, context)
+            elif step.kind == "loop":
+                # (the reads a told routine holds stay where it stood: the ask may read what the routine does, and
+                # a look-up with no place of its own drops out where the ask reads one)
+                kept += _untold([s for s in step.body if s.kind == "source"], description, context)
             continue
         if step.kind == "fan":
             branches = [(k, _untold(b, description, context)) for k, b in step.branches]
@@ -1836,6 +1865,13 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
                 step = dataclasses.replace(step, body=body, branches=branches)
         kept.append(step)
     return kept
+
+
+def _told_before_ask(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
+    """Whether a step was read from a context sentence that stands before the one naming the ask ('So what I'd
+    love: …', 'To sum up: …'; lexicon.json context 'sums_up')."""
+    span = _span_of(step, description)
+    return any(_within(span, [c]) and c[1] <= lx.summed_up_at(description) for c in context)
 
 
 def _unrestated(
@@ -1908,7 +1944,15 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             )
             # (a body rewritten from the sentence, 'the shop logs its orders …' from 'Every shop logs …', is found in
             # no other place: it is the sentence's)
-            and all(_told(s, description, context) or _span_of(s, description)[0] < 0 for s in step.body)
+            and all(
+                _told(s, description, context)
+                or _span_of(s, description)[0] < 0
+                # ('What eats my mornings: every day I look up who has a lesson, then text each pupil …. So what
+                # I'd love: …': a routine told before the ask that names it is told, whatever reads it holds and
+                # whatever repetition the ask's words put under it)
+                or (s.kind in ("source", "loop") and around[1] <= lx.summed_up_at(description))
+                for s in step.body
+            )
         )
     if step.kind == "condition":
         inner = [s for _, branch in step.branches for s in branch]

@@ -8283,6 +8283,8 @@ _ROUTE = re.compile(
     # ('handle each one by its label: …': each item dealt with by the value it carries is routed by it)
     r"\b(?:route|routes|routing|(?:handle|process|treat|deal\s+with)\s+(?:each|every|them|it)\b)[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     rf"(?:its|their|the|his|her)?\s*({ROUTED_FIELD}|\w+)|\bdepending on\s+(?:its|their|the)?\s*({ROUTED_FIELD}|\w+)"
+    # ('based on the topic: weddings → …; corporate → …': the field the routes after the colon turn on)
+    rf"|\b(?:based\s+on|according\s+to)\s+(?:its|their|the)\s+({ROUTED_FIELD}|\w+)(?=\s*:)"
     # 'sort incoming orders by their 'region' field — EU orders to …': a field's values, each with its route
     rf"|\b(?:sort|split|dispatch|send|forward)\w*\b[^,.;:]{{0,60}}?\bby\s+(?:its|their|the)?\s*({ROUTED_FIELD})\s*(?=[:—–]|-{{1,2}}\s)",
     re.I,
@@ -11924,9 +11926,11 @@ _OTHER_WORDS = re.compile(
     r"^\W*(?:just\s+|then\s+)?(?P<verb>send|post|say|message|text|write|reply|respond)(?:s|\s+with)?\s+"
     r"(?:(?:it|them|back)\s+)?(?P<q>\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w))"
     r"\s*(?:there|instead|then|to\s+(?:it|them|the\s+same\s+(?:place|channel|chat|group))|in\s+the\s+same\s+"
-    r"(?:place|channel|chat|group))?\W*$",
+    r"(?:place|channel|chat|group))?(?:\s+(?:too|also|as\s+well))?\W*$",
     re.I,
 )
+# where a message goes, said at the end of its clause: 'post a warning to Microsoft Teams', '… in #ops'
+_PLACE_AT_END = re.compile(r"\s(?:to|in|on|into)\s+(?:(?:the|our|my)\s+)?(?=\S)", re.I)
 _SAID_WORDS = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w)")
 
 
@@ -11938,6 +11942,14 @@ def _same_place_other_words(other: str, said: str) -> str:
     if not mine or lx.integrations_in(other):
         return other
     theirs = list(_SAID_WORDS.finditer(said))
+    if not theirs and re.search(r"\b(?:there|same)\b", other, re.I):
+        # ("If the chlorine is below 1 ppm, post a warning to Microsoft Teams. Otherwise post 'Pool OK' there too."):
+        # the first side's words are not quoted; the place it says 'there' is where the other side's words go
+        for at in _PLACE_AT_END.finditer(said):
+            rest = said[at.start() :]
+            if lx.integrations_in(rest) or re.search(r"#[\w-]+|[\w.+-]+@[\w-]+\.\w", rest):
+                return f"{mine.group('verb')} {mine.group('q')}{rest}"
+        return other
     if len(theirs) != 1:
         return other
     return said[: theirs[0].start()] + mine.group("q") + said[theirs[0].end() :]
@@ -14309,6 +14321,14 @@ def _repeat_sentence(
         kept = (
             None  # ('For each invoice: over £500 → …; £500 or less → …': the first case, not the items kept)
         )
+    if (
+        kept is not None
+        and re.match(r"\W*(?:and\s+|but\s+)?if\b", sentence, re.I)
+        and re.match(r"\W*(?:and\s+|but\s+)?if\b", kept.text or "", re.I)
+    ):
+        # ("I'll paste in each warranty claim … If it's faulty, email …. If it's lost, add a row …": a test said in a
+        # sentence of its own keeps no items for the next one; the two are tests side by side)
+        kept = None
     if kept is not None:
         body = kept.branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
     # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
@@ -14938,7 +14958,11 @@ def _sorted_head_route(sentence: str) -> bool:
     return bool(
         colon
         and re.search(
-            r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
+            # ('Depending on the type: faulty → email …; lost in post → add a row …': what the routes turn on)
+            r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b"
+            r"|\b(?:depending\s+on|based\s+on|according\s+to)\s+(?:the|its|their|each)\b",
+            head,
+            re.I,
         )
         # 'route by channel column:' then the routes one per line: the routes it announces
         and (
@@ -15090,7 +15114,10 @@ def _join_routes(parts: list[str]) -> list[str]:
                 and ACTION_START.match(r.lstrip())
                 for r in run
             )
-            out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
+            # ('Depending on the type: faulty → email …; lost in post → add a row …': two routes after the words
+            # that say what they turn on are one decision too)
+            joined = len(run) >= 3 or (len(run) == 2 and _sorted_head_route(_LIST_MARK.sub("", run[0], count=1)))
+            out += [("; " if fors or marked else ", ").join(run)] if joined else run
         run = []
         if sentence:
             out.append(sentence)

@@ -286,6 +286,9 @@ _API_HINT = re.compile(
     r"to\s+(?:the|this|our|an?)\s+(?:sim\s+)?(?:workflow|flow)\s+(?:via|through|over|using)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?:api|http|rest|endpoint)\b"
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
+    # ('Triggered by an API call carrying the log', 'started by an HTTP request from our app'): the run's start
+    r"|\b(?:triggered|started|kicked\s+off|invoked|fired)\s+(?:by|via|through|with|from)\s+(?:an?|the|our|each)\s+"
+    r"(?:api|http|rest)\s+(?:calls?|requests?)\b"
     # 'when the form calls the API, have AI …', 'whenever our app hits the endpoint': the caller's call is each run
     r"|\bwhen(?:ever)?\s+(?:the|our|my|their)\s+(?:[\w-]+\s+){0,2}?(?:calls?|hits?|invokes?)\s+(?:the|our|its|this)\s+"
     r"(?:sim\s+)?(?:api|endpoint)(?!\s+(?:of|for)\b)"

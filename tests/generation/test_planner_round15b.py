@@ -58,6 +58,8 @@ def test_round15b_description_comes_out_right(item):
         # a side that names its own service or place, or a first side with no words of its own: as written
         ("send 'hold' on Slack", "send a Telegram message saying 'go'", "send 'hold' on Slack"),
         ("post 'hold'", "post the summary in #finance", "post 'hold'"),
+        # ... unless it says 'there': the first side's place, whatever its words
+        ("post 'hold' there too", "post the summary in #finance", "post 'hold' in #finance"),
         ("archive it", "post 'go' in #finance", "archive it"),
     ],
 )

@@ -11,10 +11,7 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {
-    "r54b-12-en-manual-route-email": "two arrowed routes after 'Depending on the type:' ('faulty → email …; lost in "
-    "post → add a row …'): only the first is a route, the second is read as a step after it (three routes are read)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round54b.jsonl", _KNOWN))
