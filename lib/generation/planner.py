@@ -301,6 +301,8 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     )  # '… get its own Linear issue' → '… create its own Linear issue'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
+    # '- Should remember returning visitors (Mem0)' → '… with Mem0': the tool in brackets the step is done with
+    description = lx.bracketed_tools(description)
     # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
     description = lx.drafted_as_notes(description)
     # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
