@@ -11,7 +11,11 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r55a-17-en-story-chat-kb-mem0": "a user story followed by acceptance criteria makes no steps of its own (the "
+    "criteria spell them out); here the criteria leave out the story's 'answers customer questions', so no agent "
+    "answers (the knowledge search and Mem0 are built)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round55a.jsonl", _KNOWN))
