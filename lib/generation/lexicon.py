@@ -2700,8 +2700,10 @@ def messages_named(text: str) -> str:
     to asks for it to be sent; so does a spec's line that names it with what it holds first ('## For each member …
     \nEmail with a payment reminder to the member' → 'Send email to the member with a payment reminder')."""
     return _MESSAGE_NAMED.sub(
-        lambda m: f"{m.group('lead')}Send {m.group('msg')} {m.group('to')}"
-        + (f" {m.group('with')}" if m.group("with") else ""),
+        lambda m: (
+            f"{m.group('lead')}Send {m.group('msg')} {m.group('to')}"
+            + (f" {m.group('with')}" if m.group("with") else "")
+        ),
         text,
     )
 

@@ -6710,7 +6710,8 @@ class _Builder:
                 and prev == "<start.input>"
                 and not lists
                 and step.label.strip()
-                and re.sub(r"(?<!s)s$", "", step.label.strip().lower().split()[-1]) in lx.lexicon()["chat_run_items"]
+                and re.sub(r"(?<!s)s$", "", step.label.strip().lower().split()[-1])
+                in lx.lexicon()["chat_run_items"]
             ):
                 # 'Searches the knowledge base for each question' in a chat: each question is a message, and each
                 # message is a run of its own — the steps run once per run, over no list
