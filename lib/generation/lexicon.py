@@ -2588,6 +2588,25 @@ def tool_verbs(text: str) -> str:
     )
 
 
+def bracketed_tools(text: str) -> str:
+    """'- Should remember returning visitors (Mem0)' → '- Should remember returning visitors with Mem0': a tool named
+    alone in brackets at the end of the step it does (lexicon.json 'bracketed_tools'), when that step names no
+    service of its own, is the tool the step is done with."""
+    tools = set(lexicon()["bracketed_tools"])
+
+    def said(m: re.Match[str]) -> str:
+        named = integrations_in(m.group("tool"))
+        if len(named) != 1 or named[0][1] not in tools or integrations_in(m.group("step")):
+            return m.group(0)
+        return f"{m.group('step')} with {m.group('tool').strip()}"
+
+    return re.sub(
+        r"(?P<step>(?:^|(?<=[\n.!?;]))[^\n.!?;()]*[^\W\d_][^\n.!?;()]*?)\s*\((?P<tool>[^()\n]{2,30})\)(?=\s*(?:[.!?;\n]|$))",
+        said,
+        text,
+    )
+
+
 def drafted_as_notes(text: str) -> str:
     """'draft the apologies as internal notes on the Zendesk tickets' → 'draft the apologies and add them as internal
     notes on the Zendesk tickets': a text written, then left as a note or comment on an item — the writing is the
@@ -2678,14 +2697,25 @@ def sent_straight(text: str) -> str:
 def messages_named(text: str) -> str:
     """'… add them to the 'Members' table. And a welcome email, to them, with the session time.' → '… Send a welcome
     email to them with the session time.': a sentence (or a list's line) that only names a message and whom it goes
-    to asks for it to be sent."""
-    return _MESSAGE_NAMED.sub(lambda m: f"{m.group('lead')}Send {m.group('msg')} {m.group('to')}", text)
+    to asks for it to be sent; so does a spec's line that names it with what it holds first ('## For each member …
+    \nEmail with a payment reminder to the member' → 'Send email to the member with a payment reminder')."""
+    return _MESSAGE_NAMED.sub(
+        lambda m: (
+            f"{m.group('lead')}Send {m.group('msg')} {m.group('to')}"
+            + (f" {m.group('with')}" if m.group("with") else "")
+        ),
+        text,
+    )
 
 
 # a sentence that opens on a message, then whom it goes to ('And a welcome email, to them, …'), with no verb
+# (a line of its own may drop the article and say what the message holds first: 'Email with payment reminder to the
+# member', the German 'E-Mail mit Zahlungserinnerung an das Mitglied')
 _MESSAGE_NAMED = re.compile(
     r"(?P<lead>(?:^|(?<=[.!?])\s+|^[ \t]*[-*•][ \t]*))(?:(?:and|also|plus|then)\s+)?"
-    r"(?P<msg>(?:an?|one)\s+(?:[\w'’-]+\s+){0,2}?(?:e-?mail|text|sms|whatsapp|message|reminder))\s*,?\s+"
+    r"(?P<msg>(?:(?:an?|one)\s+|(?<=^)|(?<=\n)|(?<=[-*•][ \t]))(?:[\w'’-]+\s+){0,2}?"
+    r"(?:e-?mail|text|sms|whatsapp|message|reminder))\s*,?\s+"
+    r"(?:(?P<with>with\s+(?:an?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?=to\s))?"
     r"(?P<to>to\s+(?:them|him|her|the\s+[\w-]+|each\s+[\w-]+|every\s+[\w-]+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+))\s*,?"
     r"(?=\s+(?:with|saying|about|that|containing|including)\b|\s*[.!?\n]|\s*$)",
     re.I | re.M,
@@ -2771,7 +2801,11 @@ def owned_services(text: str) -> str:
     the business's own is the user's (as 'our Slack …' reads), not a name in quotes from one apostrophe to the next
     ("the week's messages in the smokehouse's Slack" read "'s messages in the smokehouse'") and not an owner before
     the service its step reads (lexicon.json 'owned_services'; a person's or a time's, 'the customer's Gmail',
-    'the week's Slack messages', stays as written)."""
+    'the week's Slack messages', stays as written); 'their Sim knowledge base' (notes about a client) is the workspace
+    the workflow runs in, ours (`platforms`)."""
+    platforms = "|".join(map(re.escape, lexicon()["owned_services"].get("platforms", [])))
+    if platforms:
+        text = re.sub(r"\b(?:their|his|her)\s+(?=(?:" + platforms + r")\s+\w)", "our ", text, flags=re.I)
     return _owned_service().sub("our ", text)
 
 

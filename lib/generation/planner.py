@@ -301,6 +301,8 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     )  # '… get its own Linear issue' → '… create its own Linear issue'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
+    # '- Should remember returning visitors (Mem0)' → '… with Mem0': the tool in brackets the step is done with
+    description = lx.bracketed_tools(description)
     # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
     description = lx.drafted_as_notes(description)
     # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
@@ -6747,6 +6749,19 @@ class _Builder:
             extra["count"] = step.count or 5
         else:
             lists = self.lists_upstream(heads)
+            if (
+                self.trigger.kind == "chat"
+                and prev == "<start.input>"
+                and not lists
+                and step.label.strip()
+                and re.sub(r"(?<!s)s$", "", step.label.strip().lower().split()[-1])
+                in lx.lexicon()["chat_run_items"]
+            ):
+                # 'Searches the knowledge base for each question' in a chat: each question is a message, and each
+                # message is a run of its own — the steps run once per run, over no list
+                self.notes.append(f"'each {step.label}' is each chat message: its steps run once per message")
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
+                return out
             items = prev if prev in lists or (prev == "<start.input>" and not step.implicit) else None
             tested = self.tested_data(heads) if step.past_test else None
             if tested and items == tested:

@@ -825,6 +825,8 @@ _NAME_LINE_WORDS = frozenset({
     "it", "is", "this", "that", "for", "the", "a", "an", "of", "from", "and", "at", "by", "in", "on", "with", "our",
     "my", "we", "are", "es", "la", "le", "les", "el", "los", "las", "de", "da", "di", "del", "della", "do", "dos",
     "das", "der", "die", "den", "von", "van", "und", "et", "y", "e", "dr", "mr", "mrs", "ms", "prof", "st",
+    # a heading of notes or a spec ('Notities — Zorgboerderij De Hooiberg (Sanne, coördinator)'): whose they are
+    "notes", "call", "meeting", "specification", "spec", "owner", "coordinator", "manager", "founder", "director",
 })  # fmt: skip
 
 
@@ -1148,6 +1150,14 @@ def to_english(text: str, language: str) -> str | None:
     text = re.sub(
         r"\b(?:(?:every|each|in|on)\s+)?(?:the\s+)?day\s+(\d{1,2})(?:º|°|ª|st|nd|rd|th)?\s+of\s+(?:every|each|the)\s+month\b",
         lambda m: f"on the {m.group(1)}{_ordinal(int(m.group(1)))} of every month",
+        text,
+        flags=re.I,
+    )
+    # 'Am 5. jedes Monats', 'am 15. des Monats' (German) → 'am 5. of each month': the day's number with its ordinal
+    # dot → 'on the 5th of every month'
+    text = re.sub(
+        r"\b(?:(?:am|on)\s+(?:the\s+)?|the\s+)?(\d{1,2})\.\s+(?=of\s+(?:every|each|the)\s+month\b)",
+        lambda m: f"on the {m.group(1)}{_ordinal(int(m.group(1)))} ",
         text,
         flags=re.I,
     )

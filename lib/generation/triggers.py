@@ -258,7 +258,10 @@ _BY_CALL = (
 # 'Build me an API endpoint: I POST …', 'expose this as an API': the workflow is called over HTTP
 _API_HINT = re.compile(
     r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
-    r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
+    # ('Has anyone exposed a workflow as an API? …', 'Is it possible to publish our workflow as an API endpoint?': asked
+    # of a forum, the same wish)
+    r"|(?:expose|publish|offer|serve)[a-z]*\s+(?:this|it|that|(?:a|the|my|our)\s+(?:sim\s+)?(?:workflow|flow)|workflows)"
+    r"\s+as\s+(?:an?\s+)?(?:api|endpoint|http endpoint|api endpoint)"
     # 'expose a Sim API that our admin panel calls', 'our portal will call a Sim API with …', 'the shop calls our Sim
     # endpoint': an API or endpoint of Sim's is the workflow's own, which the program calls
     r"|(?:expose|publish|offer|serve)\s+(?:a|an|our)\s+sim\s+(?:api|endpoint)"

@@ -23,9 +23,6 @@ _KNOWN: dict[str, str] = {
     "'£50 or more' side nests under it",
     "r36b-17-review-sentiment-else": "'If it's negative, email …; positive reviews get posted to #wins' -- the "
     "second kind is said as a route, not a test, so its post runs for every review instead of on the else side",
-    "r36b-24-flow-question-p1": "opening on a question to the reader ('Has anyone built one such escalation in "
-    "Sim?') refuses the request that follows it as a question to the assistant (before the fix the arrow in "
-    "'a Statuspage → Slack escalation in Sim?' hid that, and was read as a test of 'Sim' instead)",
 }
 
 
