@@ -5684,11 +5684,15 @@ def doer_as_steps(text: str) -> str:
             or modal
             or said
             or low.endswith("ing")
-            # 'it send me the list', 'il crée' → 'it create': a pronoun with the verb's bare form (not 'make it post')
+            # 'it send me the list', 'il crée' → 'it create': a pronoun with the verb's bare form (not 'make it post';
+            # not 'for each café on it send them …', where the pronoun is the object of 'on')
             or (
                 m.group("pro")
                 and not re.search(
-                    r"\b(?:make|makes|made|let|lets|have|has|had|help|see|watch)\s+$", lead, re.I
+                    r"\b(?:make|makes|made|let|lets|have|has|had|help|see|watch|on|in|from|of|into|onto|off|at|"
+                    r"with|under|below|above|against)\s+$",
+                    lead,
+                    re.I,
                 )
             )
         ):

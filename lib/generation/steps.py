@@ -7151,7 +7151,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"
             r"(?:you\s+|it\s+|we\s+)?(?:also\s+|please\s+|then\s+|just\s+)?|"
             # ('I want to text everyone on shift', 'we need it to text the driver': a wish says the send)
-            r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?)texts?\s+"
+            r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?|"
+            # ('can u make it text evry1 on the sheet', 'have it text the driver', 'set it up to text everyone', 'so it
+            # texts the guest': what the request makes the workflow do)
+            r"\b(?:make|makes|have|has|let|get|gets)\s+(?:it|sim|this|that|the\s+(?:bot|workflow|system|automation))\s+"
+            r"(?:to\s+)?(?:also\s+)?|\bset\s+(?:it|this|that)\s+up\s+(?:to|so\s+(?:that\s+)?it)\s+(?:also\s+)?|"
+            r"\bso\s+(?:that\s+)?it\s+(?:also\s+|will\s+|can\s+)?)texts?\s+"
             r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d|"
             # ('text Dr Okafor on +44 7700 900123', 'text Marco at 07700 …': a person named with the number)
             r"(?:[a-z][\w.'-]*\s+){1,3}(?:on|at)\s+\+?\d)",
