@@ -8750,6 +8750,19 @@ def _qualifier(sentence: str, start: int) -> int | None:
         where = _WHERE.match(rest[: noun.end()] + rest[place.end() : limit])
         if where:
             return start + where.end() + len(place.group(0))
+    own = _BELOW_ITS_OWN.match(rest[:limit])
+    if own:  # 'for every item below its reorder level I create …': a test of the item against a field of its own
+        end = own.end()
+        while True:
+            word = re.match(r"\s+([\w-]+)", rest[end:limit])
+            if (
+                not word
+                or end - own.end() > 40
+                or ACTION_START.match(rest, end + word.start(1))
+                or word.group(1).lower() in ("and", "then", "if", "to", "i", "we", "it", "they", "she", "he", "you")
+            ):
+                return start + end if end > own.end() else None
+            end += word.end()
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
     found = (
         lx.DATE_WINDOW_RE.search(rest[:limit])
@@ -8802,6 +8815,13 @@ _SETS_OWN = re.compile(
 )
 
 
+# 'item below its reorder level', 'plant that is under its minimum stock': the item compared with a field of its own
+_BELOW_ITS_OWN = re.compile(
+    r"[\w-]+(?:\s+(?:that|which)\s+(?:is|are|has\s+(?:fallen|dropped|gone)|falls?|drops?|goes))?\s+"
+    r"(?:is\s+|are\s+)?(?:below|under|beneath|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than|"
+    r"fewer\s+than|greater\s+than|at\s+or\s+(?:below|under|above|over))\s+(?:its|their)\s+[\w-]+",
+    re.I,
+)
 _DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
 _OBJECT_AFTER_TEST = re.compile(
     r"(?:a|an)\s+(?!(?:day|week|month|year|hour|minute|night|quarter|person|head|piece|time)s?\b)[\w-]+", re.I
