@@ -7212,7 +7212,13 @@ def _own_level_test(ref: str, own: re.Match[str]) -> str:
         f"const level = Object.keys(all).find((k) => key(k) === {json.dumps(level)}); "
         f"const amount = {json.dumps(amounts)}.map((n) => Object.keys(all).find((k) => key(k) === n)).find(Boolean); "
         f"return level !== undefined && amount !== undefined && all[amount] !== '' && all[level] !== '' && "
-        f"Number(all[amount]) {'<' if below else '>'} Number(all[level]); }})({ref})"
+        # (no '<' in the code: Sim would read '< … >' as a reference)
+        + (
+            "Number(all[level]) > Number(all[amount]); "
+            if below
+            else "Number(all[amount]) > Number(all[level]); "
+        )
+        + f"}})({ref})"
     )
 
 

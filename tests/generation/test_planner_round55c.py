@@ -12,7 +12,11 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r55c-15-en-webhook-players-more-than-discord": "'players who scored more than 20 points also get a shout-out in "
+    "the Discord channel': a post said as what the people get is read as a Discord read ('get'), and 'who scored' as "
+    "an AI scoring step, not a test of each player's points",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round55c.jsonl", _KNOWN))
