@@ -5839,9 +5839,15 @@ class _Builder:
             sides = [self.expression(head + e + test[range_at.end() :], prev, context) for e in ends]
             if sides[0][0] is not None and sides[1][0] is not None:
                 return f"({sides[0][0]}) {'||' if past_ends else '&&'} ({sides[1][0]})", sides[0][1]
-        own = _OWN_LEVEL.search(test) if prev and prev.startswith("<loop") and not lx.threshold_in(test) else None
-        if own and prev:  # 'every item below its reorder level': the item's amount against a level it holds itself
-            return _own_level_test(prev, own), None
+        own_level = (
+            _OWN_LEVEL.search(test)
+            if prev and prev.startswith("<loop") and not lx.threshold_in(test)
+            else None
+        )
+        if (
+            own_level and prev
+        ):  # 'every item below its reorder level': the item's amount against a level it holds
+            return _own_level_test(prev, own_level), None
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
             holder = self.holder() if prev.startswith("<loop") else ""

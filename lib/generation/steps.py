@@ -8751,7 +8751,9 @@ def _qualifier(sentence: str, start: int) -> int | None:
         if where:
             return start + where.end() + len(place.group(0))
     own = _BELOW_ITS_OWN.match(rest[:limit])
-    if own:  # 'for every item below its reorder level I create …': a test of the item against a field of its own
+    if (
+        own
+    ):  # 'for every item below its reorder level I create …': a test of the item against a field of its own
         end = own.end()
         while True:
             word = re.match(r"\s+([\w-]+)", rest[end:limit])
@@ -8759,7 +8761,8 @@ def _qualifier(sentence: str, start: int) -> int | None:
                 not word
                 or end - own.end() > 40
                 or ACTION_START.match(rest, end + word.start(1))
-                or word.group(1).lower() in ("and", "then", "if", "to", "i", "we", "it", "they", "she", "he", "you")
+                or word.group(1).lower()
+                in ("and", "then", "if", "to", "i", "we", "it", "they", "she", "he", "you")
             ):
                 return start + end if end > own.end() else None
             end += word.end()
