@@ -4398,7 +4398,7 @@ def written_out(text: str) -> str:
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
     # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
-    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks')
+    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks'; 'whose membership has expired' → '… is expired': 'perfect_states')
     text = made_participles(passive_stores(_passive_news(text)))
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
@@ -4421,6 +4421,7 @@ def written_out(text: str) -> str:
         "named_channels",
         "named_places",
         "said_comparisons",
+        "perfect_states",
     ):
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)
@@ -5718,11 +5719,15 @@ def doer_as_steps(text: str) -> str:
             or modal
             or said
             or low.endswith("ing")
-            # 'it send me the list', 'il crée' → 'it create': a pronoun with the verb's bare form (not 'make it post')
+            # 'it send me the list', 'il crée' → 'it create': a pronoun with the verb's bare form (not 'make it post';
+            # not 'for each café on it send them …', where the pronoun is the object of 'on')
             or (
                 m.group("pro")
                 and not re.search(
-                    r"\b(?:make|makes|made|let|lets|have|has|had|help|see|watch)\s+$", lead, re.I
+                    r"\b(?:make|makes|made|let|lets|have|has|had|help|see|watch|on|in|from|of|into|onto|off|at|"
+                    r"with|under|below|above|against)\s+$",
+                    lead,
+                    re.I,
                 )
             )
         ):

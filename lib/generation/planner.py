@@ -5885,6 +5885,15 @@ class _Builder:
             sides = [self.expression(head + e + test[range_at.end() :], prev, context) for e in ends]
             if sides[0][0] is not None and sides[1][0] is not None:
                 return f"({sides[0][0]}) {'||' if past_ends else '&&'} ({sides[1][0]})", sides[0][1]
+        own_level = (
+            _OWN_LEVEL.search(test)
+            if prev and prev.startswith("<loop") and not lx.threshold_in(test)
+            else None
+        )
+        if (
+            own_level and prev
+        ):  # 'every item below its reorder level': the item's amount against a level it holds
+            return _own_level_test(prev, own_level), None
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
             holder = self.holder() if prev.startswith("<loop") else ""
@@ -7244,6 +7253,37 @@ def _field_found(ref: str, names: list[str]) -> str:
         "for (const v of Object.values(x)) { const r = walk(v, d + 1); if (r !== undefined) return r; } "
         "return undefined; }; "
         f"return walk(o, 0); }})(({ref}), {json.dumps(keys)})"
+    )
+
+
+# 'item below its reorder level', 'plants under their minimum stock': an item compared with a level it holds itself
+_OWN_LEVEL = re.compile(
+    r"\b(?P<op>below|under|beneath|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than|fewer\s+than|"
+    r"greater\s+than)\s+(?:its|their)\s+(?P<field>[a-z][\w -]{0,40}?)\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def _own_level_test(ref: str, own: re.Match[str]) -> str:
+    """JavaScript: the item's amount (its first field named as an amount, lexicon.json 'item_amounts') against the
+    field the test names ('its reorder level' → a field spelled 'reorder_level', 'Reorder Level', 'reorderLevel' …),
+    both read leniently; an item lacking either fails the test."""
+    below = re.match(r"below|under|beneath|less|lower|fewer", own.group("op"), re.I) is not None
+    level = re.sub(r"[^a-z0-9]", "", own.group("field").lower())
+    amounts = [re.sub(r"[^a-z0-9]", "", a.lower()) for a in lexicon()["item_amounts"]]
+    return (
+        f"((item) => {{ const key = (k) => String(k).toLowerCase().replace(/[^a-z0-9]/g, ''); "
+        f"const all = {{ ...(item ?? {{}}), ...(item?.fields ?? {{}}) }}; "
+        f"const level = Object.keys(all).find((k) => key(k) === {json.dumps(level)}); "
+        f"const amount = {json.dumps(amounts)}.map((n) => Object.keys(all).find((k) => key(k) === n)).find(Boolean); "
+        f"return level !== undefined && amount !== undefined && all[amount] !== '' && all[level] !== '' && "
+        # (no '<' in the code: Sim would read '< … >' as a reference)
+        + (
+            "Number(all[level]) > Number(all[amount]); "
+            if below
+            else "Number(all[amount]) > Number(all[level]); "
+        )
+        + f"}})({ref})"
     )
 
 

@@ -7151,7 +7151,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"
             r"(?:you\s+|it\s+|we\s+)?(?:also\s+|please\s+|then\s+|just\s+)?|"
             # ('I want to text everyone on shift', 'we need it to text the driver': a wish says the send)
-            r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?)texts?\s+"
+            r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?|"
+            # ('can u make it text evry1 on the sheet', 'have it text the driver', 'set it up to text everyone', 'so it
+            # texts the guest': what the request makes the workflow do)
+            r"\b(?:make|makes|have|has|let|get|gets)\s+(?:it|sim|this|that|the\s+(?:bot|workflow|system|automation))\s+"
+            r"(?:to\s+)?(?:also\s+)?|\bset\s+(?:it|this|that)\s+up\s+(?:to|so\s+(?:that\s+)?it)\s+(?:also\s+)?|"
+            r"\bso\s+(?:that\s+)?it\s+(?:also\s+|will\s+|can\s+)?)texts?\s+"
             r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d|"
             # ('text Dr Okafor on +44 7700 900123', 'text Marco at 07700 …': a person named with the number)
             r"(?:[a-z][\w.'-]*\s+){1,3}(?:on|at)\s+\+?\d)",
@@ -8747,6 +8752,22 @@ def _qualifier(sentence: str, start: int) -> int | None:
         where = _WHERE.match(rest[: noun.end()] + rest[place.end() : limit])
         if where:
             return start + where.end() + len(place.group(0))
+    own = _BELOW_ITS_OWN.match(rest[:limit])
+    if (
+        own
+    ):  # 'for every item below its reorder level I create …': a test of the item against a field of its own
+        end = own.end()
+        while True:
+            word = re.match(r"\s+([\w-]+)", rest[end:limit])
+            if (
+                not word
+                or end - own.end() > 40
+                or ACTION_START.match(rest, end + word.start(1))
+                or word.group(1).lower()
+                in ("and", "then", "if", "to", "i", "we", "it", "they", "she", "he", "you")
+            ):
+                return start + end if end > own.end() else None
+            end += word.end()
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
     found = (
         lx.DATE_WINDOW_RE.search(rest[:limit])
@@ -8799,6 +8820,13 @@ _SETS_OWN = re.compile(
 )
 
 
+# 'item below its reorder level', 'plant that is under its minimum stock': the item compared with a field of its own
+_BELOW_ITS_OWN = re.compile(
+    r"[\w-]+(?:\s+(?:that|which)\s+(?:is|are|has\s+(?:fallen|dropped|gone)|falls?|drops?|goes))?\s+"
+    r"(?:is\s+|are\s+)?(?:below|under|beneath|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than|"
+    r"fewer\s+than|greater\s+than|at\s+or\s+(?:below|under|above|over))\s+(?:its|their)\s+[\w-]+",
+    re.I,
+)
 _DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
 _OBJECT_AFTER_TEST = re.compile(
     r"(?:a|an)\s+(?!(?:day|week|month|year|hour|minute|night|quarter|person|head|piece|time)s?\b)[\w-]+", re.I
