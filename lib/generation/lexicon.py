@@ -2927,7 +2927,11 @@ def _ai_does_it_all(text: str, tools: str) -> str:
     if found is None or re.search(r"\b(?:" + tools + r")\b", text[: found.start()], re.I):
         return text  # (AI already named in the steps: what it does is said there)
     verbs = "|".join(
-        sorted((re.escape(v).replace(r"\ ", r"\s+") for v in lexicon()["ai_handoffs"]["read_verbs"]), key=len, reverse=True)
+        sorted(
+            (re.escape(v).replace(r"\ ", r"\s+") for v in lexicon()["ai_handoffs"]["read_verbs"]),
+            key=len,
+            reverse=True,
+        )
     )
     # the routine's step, after a pause or the start of its clause ('…, read it, put …', '… channel, read it and add …')
     done = re.search(
