@@ -14,7 +14,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r55b-02-en-bookings-land-outlook": "'land in our Outlook inbox' is read as Gmail's event: 'inbox' is one of "
     "Gmail's names, and the Outlook before it (a service JUL25 cannot listen to, a generic webhook) is not weighed",
-    "r55b-03-es-whatsapp-router": "refused as unread Spanish: 'inscripción' is not in the Spanish table",
     "r55b-10-en-app-calls-api-sheet": "'Our booking app will call a workflow API' is read as a webhook with an API "
     "block, not as the workflow's API trigger: the app calling 'a workflow API' is not read as calling ours",
     "r55b-11-en-typeform-webhook-captain": "'email the captain' is read as the club's own captain (lexicon "
@@ -23,7 +22,6 @@ _KNOWN: dict[str, str] = {
     "read: what is sent ('the specials') is not matched to the doc named before the loop",
     "r55b-14-en-notion-page-email-each-member": "the members' table, named in the sentence before the ask ('the "
     "members in the Airtable table …'), is not read: 'email each member' becomes one e-mail to a member address",
-    "r55b-16-fr-whatsapp-clients-ecrivent": "refused as unread French: 'doit', 'trouver' are not in the French table",
 }
 
 
