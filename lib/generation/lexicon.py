@@ -2933,7 +2933,7 @@ def ai_does_the(text: str) -> str:
     )
     found = asked.search(text)
     if found is None:
-        return text
+        return _ai_does_it_all(text, tools)
     gerund = found.group("g").lower()[:-3]
     stems = {gerund, gerund + "e"} | (
         {gerund[:-1]} if len(gerund) > 2 and gerund[-1] == gerund[-2] else set()
@@ -2945,6 +2945,39 @@ def ai_does_the(text: str) -> str:
     at = done[-1]
     bare = re.sub(r"^(?:i|we)\s+", "", at.group(0), flags=re.I)
     return text[: at.start()] + "use AI to " + bare + text[at.end() : found.start()] + text[found.end() :]
+
+
+def _ai_does_it_all(text: str, tools: str) -> str:
+    """'… I read it, put the lesson into Google Calendar and reply in Teams. Could AI do that for me?' → '… use AI to
+    read it, put …': the whole routine handed to AI ('do that', 'handle this') makes its first step of reading or
+    working out what came (lexicon.json 'ai_handoffs' 'read_verbs') an AI step; the question asks for nothing else."""
+    asked = re.compile(
+        r"(?P<ask>(?:^|(?<=[.!?\n]))[^.!?\n]{0,40}?\b(?:" + tools + r")\s+(?:to\s+)?"
+        r"(?:do|handle|take\s+over|take\s+care\s+of|cover)\s+(?:all\s+)?(?:that|this|it)"
+        r"(?:\s+for\s+(?:me|us))?\s*(?:instead|now)?\s*[.!?]?)",
+        re.I,
+    )
+    found = asked.search(text)
+    if found is None or re.search(r"\b(?:" + tools + r")\b", text[: found.start()], re.I):
+        return text  # (AI already named in the steps: what it does is said there)
+    verbs = "|".join(
+        sorted(
+            (re.escape(v).replace(r"\ ", r"\s+") for v in lexicon()["ai_handoffs"]["read_verbs"]),
+            key=len,
+            reverse=True,
+        )
+    )
+    # the routine's step, after a pause or the start of its clause ('…, read it, put …', '… channel, read it and add …')
+    done = re.search(
+        r"(?:^|(?<=[,;:\n])|(?<=[,;:]\s)|(?<=\bthen\s)|(?<=\band\s))\s*(?P<v>(?:" + verbs + r"))(?:s|es)?\s+"
+        r"(?=(?:it|them|each|every|the|that|this|these|those)\b)",
+        text[: found.start()],
+        re.I,
+    )
+    if done is None:
+        return text
+    at = done.start("v")
+    return text[:at] + "use AI to " + text[at : found.start()].rstrip() + text[found.end() :]
 
 
 def ai_handoffs(text: str) -> str:

@@ -2718,6 +2718,12 @@ _SITUATION = re.compile(
     # (a sentence opens after its full stop, not inside an address: 'billing@stripe.com that reaches my Gmail')
     # ('Background: hello, in our bakery we receive …': the told part the planner moved under its label)
     r"(?:^|(?<=\n)|(?<=[.!?])(?!\w)|(?<=\nbackground:))\s*(?:[-*•]|\d+[.)])?\s*(?:(?:hi|hello|hey|yo|ok|okay)\b[,!]*\s+)?"
+    # ('Newbie question: I run …', '[Help] I have …': a short label before what we tell of ourselves; 'Repeat 5 times:
+    # generate …' is no label)
+    r"(?:(?:(?<![^\n])[^\W\d][\w'’ -]{0,24}:|\[[^\]\n]{1,24}\])\s+(?=(?:i|we)(?:['’]|\s)))?"
+    # ('I run a small curry house and our takeaway orders arrive by email in Gmail', 'We're a bakery and customers
+    # message us on WhatsApp'): who we are, then what arrives, joined by 'and'
+    r"(?:(?:i|we)(?:['’](?:m|re)|\s+(?:am|are|run|own|have|manage))\s+(?:an?|the|our|my)\s+[^.!?\n,;:]{0,50}?(?:,\s*|\s+)and\s+)?"
     r"(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
