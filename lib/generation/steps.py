@@ -15144,7 +15144,9 @@ def _join_routes(parts: list[str]) -> list[str]:
             )
             # ('Depending on the type: faulty → email …; lost in post → add a row …': two routes after the words
             # that say what they turn on are one decision too)
-            joined = len(run) >= 3 or (len(run) == 2 and _sorted_head_route(_LIST_MARK.sub("", run[0], count=1)))
+            joined = len(run) >= 3 or (
+                len(run) == 2 and _sorted_head_route(_LIST_MARK.sub("", run[0], count=1))
+            )
             out += [("; " if fors or marked else ", ").join(run)] if joined else run
         run = []
         if sentence:
