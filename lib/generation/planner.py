@@ -1873,7 +1873,13 @@ def _told_before_ask(step: Step, description: str, context: list[tuple[int, int]
     """Whether a step was read from a context sentence that stands before the one naming the ask ('So what I'd
     love: …', 'To sum up: …'; lexicon.json context 'sums_up')."""
     span = _span_of(step, description)
-    return any(_within(span, [c]) and c[1] <= lx.summed_up_at(description) for c in context)
+    ask = lx.summed_up_at(description)
+    if step.kind == "condition":
+        # (a test's clause may be read with the sentences before it, 'Last season a guest showed up at -38 … So
+        # here's the ask: …, and if it's going to be colder than -30°C, …': its own words say where it was told)
+        said = description.lower().rfind((step.label or "").lower())
+        return bool(step.label) and 0 <= said and any(a <= said < b <= ask for a, b in context)
+    return any(_within(span, [c]) and c[1] <= ask for c in context)
 
 
 def _unrestated(
