@@ -1878,7 +1878,7 @@ def _told_before_ask(step: Step, description: str, context: list[tuple[int, int]
         # (a test's clause may be read with the sentences before it, 'Last season a guest showed up at -38 … So
         # here's the ask: …, and if it's going to be colder than -30°C, …': its own words say where it was told)
         said = description.lower().rfind((step.label or "").lower())
-        return bool(step.label) and 0 <= said and any(a <= said < b <= ask for a, b in context)
+        return bool(step.label) and said >= 0 and any(a <= said < b <= ask for a, b in context)
     return any(_within(span, [c]) and c[1] <= ask for c in context)
 
 
