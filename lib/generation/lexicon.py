@@ -2925,11 +2925,11 @@ def ai_does_the(text: str) -> str:
     tools = "|".join(
         sorted((re.escape(t).replace(r"\ ", r"\s+") for t in rules["tools"]), key=len, reverse=True)
     )
-    asked = re.compile(
-        r"(?P<ask>(?:^|(?<=[.!?\n]))[^.!?\n]{0,60}?\b(?:" + tools + r")\s+(?:to\s+)?"
-        r"(?:do|handle|take\s+over|take\s+care\s+of|cover)\s+(?:the|that|this|my|our)\s+(?P<g>[a-z]{3,}ing)\b"
-        r"(?:\s+(?:part|bit|step))?(?:\s+for\s+(?:me|us))?[^.!?\n]{0,20}?[.!?]?)",
-        re.I,
+    asked = _handed_to_ai(
+        tools,
+        60,
+        r"(?:the|that|this|my|our)\s+(?P<g>[a-z]{3,}ing)\b(?:\s+(?:part|bit|step))?(?:\s+for\s+(?:me|us))?"
+        r"[^.!?\n]{0,20}?[.!?]?",
     )
     found = asked.search(text)
     if found is None:
@@ -2947,15 +2947,27 @@ def ai_does_the(text: str) -> str:
     return text[: at.start()] + "use AI to " + bare + text[at.end() : found.start()] + text[found.end() :]
 
 
+def _handed_to_ai(tools: str, lead: int, what: str) -> re.Pattern[str]:
+    """The question that hands work to AI ('Could AI do the looking for me?', 'Can AI handle that?'): up to `lead`
+    characters of the sentence, an AI's name, a verb of taking work over, and `what` is handed over."""
+    return re.compile(
+        r"(?P<ask>(?:^|(?<=[.!?\n]))[^.!?\n]{0,"
+        + str(lead)
+        + r"}?\b(?:"
+        + tools
+        + r")\s+(?:to\s+)?(?:do|handle|take\s+over|take\s+care\s+of|cover)\s+"
+        + what
+        + ")",
+        re.I,
+    )
+
+
 def _ai_does_it_all(text: str, tools: str) -> str:
     """'… I read it, put the lesson into Google Calendar and reply in Teams. Could AI do that for me?' → '… use AI to
     read it, put …': the whole routine handed to AI ('do that', 'handle this') makes its first step of reading or
     working out what came (lexicon.json 'ai_handoffs' 'read_verbs') an AI step; the question asks for nothing else."""
-    asked = re.compile(
-        r"(?P<ask>(?:^|(?<=[.!?\n]))[^.!?\n]{0,40}?\b(?:" + tools + r")\s+(?:to\s+)?"
-        r"(?:do|handle|take\s+over|take\s+care\s+of|cover)\s+(?:all\s+)?(?:that|this|it)"
-        r"(?:\s+for\s+(?:me|us))?\s*(?:instead|now)?\s*[.!?]?)",
-        re.I,
+    asked = _handed_to_ai(
+        tools, 40, r"(?:all\s+)?(?:that|this|it)(?:\s+for\s+(?:me|us))?\s*(?:instead|now)?\s*[.!?]?"
     )
     found = asked.search(text)
     if found is None or re.search(r"\b(?:" + tools + r")\b", text[: found.start()], re.I):

@@ -17,7 +17,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r43d-26-mushroom-photo-telegram": "'Could AI do that part?' points back at no step by name (only 'Could AI do the "
     "looking?' names the routine's verb): the routine's 'look at it, guess what it is' stays unread and the reply "
     "echoes the message",
 }
