@@ -16,10 +16,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "looking?' names the routine's verb): the routine's 'look at it, guess what it is' stays unread and the reply "
-    "echoes the message",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round43d.jsonl", _KNOWN))

@@ -19,8 +19,6 @@ _KNOWN: dict[str, str] = {
     "r49b-07-en-open-excel-condition-wa": "'if any oven made fewer than 40 batches I message the manager': 'manager' is "
     "one of the people an item may name (lexicon 'people'), so inside the walk over the ovens the WhatsApp goes to a "
     "number guessed from each oven's row, not to the business's own manager",
-    "r49b-15-en-whatsapp-order-sheet-reply": "'I read the message, write the order into the sheet, and reply': the row "
-    "takes the message as it came, with no AI step that reads the order out of it first; the AI only writes the reply",
 }
 
 
