@@ -5074,6 +5074,7 @@ def summary_marker(text: str) -> tuple[int, int] | None:
     return (at, at + found.end() - 1) if found else None
 
 
+@lru_cache(maxsize=256)
 def summed_up_at(text: str) -> int:
     """Where the last sentence that sums the whole ask up starts ('OK so to sum up: …', 'Team, summary: …', 'final
     version: …'; lexicon.json context 'sums_up'), when words stand before it; -1 when none does."""

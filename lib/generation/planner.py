@@ -58,6 +58,7 @@ from lib.generation.shaping import shape_json_values
 from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
 from lib.generation.steps import (
     ACTION_START,
+    COMPARED_WITH,
     FIELD_ADDRESSED,
     HELD_IN,
     PER_EACH,
@@ -1664,11 +1665,16 @@ def _tool_told(steps: list[Step]) -> list[Step]:
     ]
 
 
+def _web_search_types() -> set[str]:
+    """The block types of the web search engines (lexicon.json 'search')."""
+    return {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
+
+
 def _one_search(steps: list[Step]) -> list[Step]:
     """'## Goal: keep the team up to date on news about 'solid-state batteries' … 1. Search the news with Tavily for
     articles from the past week': a web search (lexicon.json 'search') the text says twice — its topic alone first,
     then as a step that searches that topic — is made once, where the step says it (the engine and words it chose)."""
-    engines = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
+    engines = _web_search_types()
 
     def topic(step: Step) -> str:
         found = (
@@ -1822,7 +1828,7 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
             continue
         if (
             step.kind == "source"
-            and step.type in {v["type"] for k, v in lexicon()["search"].items() if not k.startswith("_")}
+            and step.type in _web_search_types()
             and not lx.integrations_in(step.text or "")
             and not lx.URL_RE.search(step.text or "")
             and _told_before_ask(step, description, context)
@@ -7264,9 +7270,7 @@ def _field_found(ref: str, names: list[str]) -> str:
 
 # 'item below its reorder level', 'plants under their minimum stock': an item compared with a level it holds itself
 _OWN_LEVEL = re.compile(
-    r"\b(?P<op>below|under|beneath|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than|fewer\s+than|"
-    r"greater\s+than)\s+(?:its|their)\s+(?P<field>[a-z][\w -]{0,40}?)\s*[.!]?\s*$",
-    re.I,
+    r"\b(?P<op>" + COMPARED_WITH + r")\s+(?:its|their)\s+(?P<field>[a-z][\w -]{0,40}?)\s*[.!]?\s*$", re.I
 )
 
 

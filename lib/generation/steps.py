@@ -8820,11 +8820,14 @@ _SETS_OWN = re.compile(
 )
 
 
+# the words that compare an item with a level: 'below its reorder level', 'more than their quota'
+COMPARED_WITH = r"below|under|beneath|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than|fewer\s+than|greater\s+than"
 # 'item below its reorder level', 'plant that is under its minimum stock': the item compared with a field of its own
 _BELOW_ITS_OWN = re.compile(
     r"[\w-]+(?:\s+(?:that|which)\s+(?:is|are|has\s+(?:fallen|dropped|gone)|falls?|drops?|goes))?\s+"
-    r"(?:is\s+|are\s+)?(?:below|under|beneath|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than|"
-    r"fewer\s+than|greater\s+than|at\s+or\s+(?:below|under|above|over))\s+(?:its|their)\s+[\w-]+",
+    r"(?:is\s+|are\s+)?(?:"
+    + COMPARED_WITH
+    + r"|at\s+or\s+(?:below|under|above|over))\s+(?:its|their)\s+[\w-]+",
     re.I,
 )
 _DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
