@@ -290,17 +290,11 @@ def _renamed_place() -> re.Pattern[str]:
         # ('the table 'fermenters' for the jerky — no, sorry, …': what the place is for, said before the cue)
         r"(?:\s+(?:for|of|with)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s*[,:;(—–]|\s-))?"
         r"\s*(?:[,:;(—–]|\s-|\.{2,3}|…)?\s*"
-        r"(?P<fill>"
-        + fill
-        + r")(?:(?:the|that|our|my)\s+)?(?:(?:"
-        + nouns
-        + r")s?\s+)?"
+        r"(?P<fill>" + fill + r")(?:(?:the|that|our|my)\s+)?(?:(?:" + nouns + r")s?\s+)?"
         # ('… — no, sorry, the table's called 'dehydrators'', '… no, actually it's called 'Stock 2025'')
         r"(?:(?:(?:the|that|our|my)\s+(?:" + nouns + r")|it|that|this|they)(?:['’]s|\s+is|['’]re|\s+are)\s+"
         r"(?:(?:really|actually|now)\s+)?(?:called|named)\s+)?"
-        r"(?P<new>"
-        + _NAME
-        + r")",
+        r"(?P<new>" + _NAME + r")",
         re.I,
     )
 
