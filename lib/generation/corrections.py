@@ -227,8 +227,9 @@ def corrected(text: str) -> str:
 def places_corrected(text: str) -> str:
     """The text with each place taken back in an aside replaced by the one said in it (read before anything takes
     the words before the cue back as a whole: '… in Excel — no wait, it's the Google Sheet 'Rota' — and text …'
-    corrects where, not what)."""
-    return one_at_a_time(_place_corrected, text, 4)
+    corrects where, not what); a quoted name taken back ('the table 'Leads' — sorry, I mean 'Prospects'') first, so
+    that nothing reads its cue as taking the step back."""
+    return one_at_a_time(_place_corrected, _renamed_places(text), 4)
 
 
 @lru_cache(maxsize=1)
@@ -285,14 +286,15 @@ def _renamed_place() -> re.Pattern[str]:
     nouns = "|".join(sorted(lexicon()["table_nouns"], key=len, reverse=True))
     fill = r"(?:(?:" + rules["fillers"] + "|" + rules["name_cues"] + r")\b\s*[,.!:;—–-]*\s*)*"
     return re.compile(
-        r"(?P<old>(?<![\w'’])" + _NAME + r")(?:\s+(?:" + nouns + r")s?)?\s*(?:[,:;(—–]|\s-|\.{2,3}|…)?\s*"
-        r"(?P<fill>"
-        + fill
-        + r")(?:(?:the|that|our|my)\s+)?(?:(?:"
-        + nouns
-        + r")s?\s+)?(?P<new>"
-        + _NAME
-        + r")",
+        r"(?P<old>(?<![\w'’])" + _NAME + r")(?:\s+(?:" + nouns + r")s?)?"
+        # ('the table 'fermenters' for the jerky — no, sorry, …': what the place is for, said before the cue)
+        r"(?:\s+(?:for|of|with)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s*[,:;(—–]|\s-))?"
+        r"\s*(?:[,:;(—–]|\s-|\.{2,3}|…)?\s*"
+        r"(?P<fill>" + fill + r")(?:(?:the|that|our|my)\s+)?(?:(?:" + nouns + r")s?\s+)?"
+        # ('… — no, sorry, the table's called 'dehydrators'', '… no, actually it's called 'Stock 2025'')
+        r"(?:(?:(?:the|that|our|my)\s+(?:" + nouns + r")|it|that|this|they)(?:['’]s|\s+is|['’]re|\s+are)\s+"
+        r"(?:(?:really|actually|now)\s+)?(?:called|named)\s+)?"
+        r"(?P<new>" + _NAME + r")",
         re.I,
     )
 
@@ -305,7 +307,11 @@ def _renamed_places(text: str) -> str:
         found = next((m for m in _renamed_place().finditer(text) if cue.search(m.group("fill"))), None)
         if found is None:
             return text
-        text = text[: found.start()] + text[found.start("new") :]
+        rest = text[found.end() :]
+        # ('the table 'Leads' — sorry, I mean 'Prospects' — and email …': the aside closed, its dash goes too)
+        if re.search(r"[—–(]|\s-\s", text[found.end("old") : found.start("new")]):
+            rest = re.sub(r"^\s*(?:[—–)]|\s-(?=\s))\s*", " ", rest)
+        text = text[: found.start()] + text[found.start("new") : found.end()] + rest
 
 
 def one_at_a_time(apply: Callable[[str], str | None], text: str, rounds: int) -> str:

@@ -132,6 +132,8 @@ _READ = (
     # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
     r"remember(?=\s+(?:what|the\s+conversation|earlier|everything|each\s+\w+'s|previous|past)\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
+    # 'I refresh X for posts mentioning …', 'I scroll through Instagram looking for …': a feed looked through is read
+    r"(?:refresh|reload)(?:es|s)?(?=\s[^.;!?\n]{0,40}?\bfor\b)|(?:scroll|browse)(?:s)?(?:\s+(?:through|down))?(?=\s)|"
     # 'every hour look for new tweets mentioning @lumenapp' (not 'look for a way to …'): new items searched for
     # ('look for emails from orders@…': mail in the inbox)
     r"look(?:s|ing)?\s+(?:out\s+)?for(?=\s+(?:new|any|all|recent|latest|fresh|today's|yesterday's|this\s+week's|"

@@ -863,6 +863,9 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
         ):
             spans.append(found.span())
     spans += _whose_spans(english, known, services)
+    # the title of a document ('# Specification: Lebkuchen orders (Lebküchnerei Wagner, Nürnberg)'): what it is called
+    # and whose it is, its steps said under the headings after it
+    spans += [m.span() for m in re.finditer(_grammar().get("_title", r"(?!)"), english)]
     if language in _grammar().get("_nouns_capitalised", []):
         return spans
     for word in re.finditer(r"[^\W\d_]{2,}", _OWN.sub(lambda m: " " * len(m.group(0)), english)):
