@@ -4443,7 +4443,7 @@ def written_out(text: str) -> str:
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
     # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
-    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks'; 'whose membership has expired' → '… is expired': 'perfect_states')
+    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks'; 'whose membership has expired' → '… is expired': 'perfect_states'; 'Should the payment fail, …' → 'If the payment fail, …': 'inverted_ifs')
     text = made_participles(passive_stores(_passive_news(text)))
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
@@ -4467,6 +4467,7 @@ def written_out(text: str) -> str:
         "named_places",
         "said_comparisons",
         "perfect_states",
+        "inverted_ifs",
     ):
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)

@@ -2007,7 +2007,7 @@ def _taken_from(phrase: str) -> str:
 
 # 'nudge each approver by email', 'remind the volunteers via text': a verb that contacts someone, then the way
 _CONTACT_BY = (
-    r"\b(?:remind|nudge|notify|ping|chase|alert|contact|tell|warn|message|invite|thank|welcome|follow\s+up\s+with)"
+    r"\b(?:remind|nudge|ask|notify|ping|chase|alert|contact|tell|warn|message|invite|thank|welcome|follow\s+up\s+with)"
     r"(?:s|es|ed|ing)?\s+(?:the|each|every|all|them|him|her|our|their|whoever)\b(?:[^.;]{0,40}?\s)?"
     r"(?:by|via|over|through|with\s+an?)\s+"
 )

@@ -2366,6 +2366,19 @@ def _new_item_of_service(arrival: str) -> bool:
     return bool(named_first) or _external_in(name.split()[0])
 
 
+def _service_item_tested(head: str, text: str) -> bool:
+    """'If a Shopify order is over $500', 'If a Typeform response rates us 3 or lower': an item of a service named
+    right after 'if a' (as `_new_item_of_service` reads 'every new …') is tested as it arrives, when nothing in the
+    text schedules the run."""
+    found = re.match(r"\s*if\s+(?:an?\s+)?(?:new\s+)?([\w.-]+(?:\s+[\w.-]+)?)", head, re.I)
+    if found is None or read_schedule(text) is not None:
+        return False
+    name = found.group(1)
+    return bool([k for at, k in lx.integrations_in(name) if at <= 1 and k != "gmail"]) or _external_in(
+        name.split()[0]
+    )
+
+
 def _service_item_changes(head: str, text: str) -> bool:
     """'If a Linear issue gets marked Urgent', 'if a Jira ticket is moved to Blocked': an item of a service the text
     names changes state (said with 'if a'), and nothing in the text schedules the run."""
@@ -4197,6 +4210,7 @@ def _read_trigger(text: str) -> Trigger:
         and (
             _named_provider(first.split(",")[0].lower())
             or _service_item_changes(first.split(",")[0], text)
+            or _service_item_tested(first.split(",")[0], text)
             or re.search(r"->|→", first)
             or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
         )
