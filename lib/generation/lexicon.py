@@ -3148,7 +3148,8 @@ def builder_asides(text: str) -> str:
     # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
     # ('because someone on Discord told me that's how you do it': where advice came from — lexicon.json 'hearsay' — is
     # no service of the run, blanked the same way; so is 'Let me know when it's live.', an answer asked of the builder —
-    # 'builder_replies' — and 'I know Sim can talk to Notion and Teams', what Sim connects to — 'capability_claims')
+    # 'builder_replies' — and 'I know Sim can talk to Notion and Teams', what Sim connects to — 'capability_claims'; 'if it's
+    # not too complicated', a hedge on the ask — 'builder_hedges')
     for pattern in [
         lexicon()["builder_aside"],
         lexicon()["hearsay"],
@@ -3156,6 +3157,7 @@ def builder_asides(text: str) -> str:
         lexicon()["capability_claims"],
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
+        *lexicon()["builder_hedges"],
     ]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
     # ('Anyone got Sim working with Notion + Gmail?': a forum post's question to its readers — 'reader_questions' — asks
@@ -4436,6 +4438,13 @@ def written_out(text: str) -> str:
 
     text = _shorthand_re().sub(full, text)
     text = re.sub(lexicon()["spoken_them"], r"\1 them", text, flags=re.I)  # 'save em to …' (lexicon.json)
+    text = re.sub(  # 'email owner sorry' → 'email the owner sorry' (lexicon.json 'bare_people_verbs')
+        r"(?<![\w@.#/-])((?:" + "|".join(lexicon()["bare_people_verbs"]) + r")\s+)(?=(?:"
+        + "|".join(lexicon()["people"]) + r")s?\b(?![@.'’-]))",
+        r"\1the ",
+        text,
+        flags=re.I,
+    )
     text = re.sub(lexicon()["channel_messages"], r"\2 in \1", text, flags=re.I)  # 'the #design messages'
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
@@ -4443,8 +4452,9 @@ def written_out(text: str) -> str:
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
     # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
-    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks'; 'whose membership has expired' → '… is expired': 'perfect_states')
-    text = made_participles(passive_stores(_passive_news(text)))
+    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks'; 'whose membership has expired' → '… is expired': 'perfect_states'; 'Should the payment fail, …' → 'If the payment fail, …': 'inverted_ifs'; 'if yes email owner' → 'if yes, email owner':
+    # 'bare_answers')
+    text = wished_participles(made_participles(passive_stores(_passive_news(text))))
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
         for pattern, said in sends["rewrites"].items():
@@ -4467,6 +4477,8 @@ def written_out(text: str) -> str:
         "named_places",
         "said_comparisons",
         "perfect_states",
+        "inverted_ifs",
+        "bare_answers",
     ):
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)
@@ -4553,6 +4565,24 @@ def made_participles(text: str) -> str:
             f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')}"
             f"{m.group('back') or ''} "
         ),
+        text,
+        flags=re.I,
+    )
+
+
+def wished_participles(text: str) -> str:
+    """"I'd love a thank-you email to go to the client, and the payment logged in my Notion database" → '…, and log the
+    payment in my Notion database': a second ask joined to a wish in its sentence, said as a noun and a participle
+    (lexicon.json 'made_participles'), is done as the wish's first ask is; without the wish before it, 'the rows added
+    today to the sheet' are rows read."""
+    rules = lexicon()["made_participles"]
+    done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+    return re.sub(
+        r"(?P<wish>\b(?:i|we)\s*(?:['’]d|\s+would)\s+(?:love|like)|\b(?:i|we)\s+(?:want|need)\b)"
+        r"(?P<mid>[^.;:!?\n]{3,160}?,?\s+and\s+(?:also\s+)?)"
+        rf"(?P<np>(?:the|their|its|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?)(?:automatically\s+)?(?P<done>{done})\s+"
+        r"(?=(?:to|in|into|on|onto)\s)",
+        lambda m: f"{m.group('wish')}{m.group('mid')}{rules['participles'][m.group('done').lower()]} {m.group('np')}",
         text,
         flags=re.I,
     )

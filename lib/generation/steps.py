@@ -2009,7 +2009,7 @@ def _taken_from(phrase: str) -> str:
 
 # 'nudge each approver by email', 'remind the volunteers via text': a verb that contacts someone, then the way
 _CONTACT_BY = (
-    r"\b(?:remind|nudge|notify|ping|chase|alert|contact|tell|warn|message|invite|thank|welcome|follow\s+up\s+with)"
+    r"\b(?:remind|nudge|ask|notify|ping|chase|alert|contact|tell|warn|message|invite|thank|welcome|follow\s+up\s+with)"
     r"(?:s|es|ed|ing)?\s+(?:the|each|every|all|them|him|her|our|their|whoever)\b(?:[^.;]{0,40}?\s)?"
     r"(?:by|via|over|through|with\s+an?)\s+"
 )
@@ -2065,7 +2065,7 @@ _RECEIVES_MESSAGE = re.compile(
     r"(?:gets?|receives?|(?:should|will|must|shall)\s+(?:also\s+)?(?:get|receive)|(?:is|are)\s+sent)\s+"
     r"(?:an?|the|their|his|her|its|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms|repl(?:y|ies)|"
-    r"acknowledge?ments?|thank-?yous?)\b"
+    r"acknowledge?ments?|thank-?yous?|heads[\s-]?ups?|alerts?|pings?|nudges?|warnings?)\b"
 )
 # "I'd also like each person who has a booking today to get a short email reminder": a wish that they are e-mailed
 # ('As the coordinator I want donors who fill in our Typeform to get a thank-you email': a story's wish, after its role)
@@ -14731,6 +14731,8 @@ def _denied(a: Step, b: Step) -> bool:
     if a.negate or b.negate or (b.data_from is not None and a.data_from is not b.data_from):
         return False
     words = [_test_words(t.label or "") for t in (a, b)]
+    if words[1] == ["no"] and words[0] not in ([], ["no"]):
+        return True  # "if the breed is on our list, …; if no, …": a bare 'no' answers the question before it
     nots = [w.count("not") + w.count("never") for w in words]
     if sorted(nots) != [0, 1]:
         return False
@@ -14753,24 +14755,33 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
     its opposite verdict is one decision — what the second does is the first one's else branch (no second test,
     which would read the word 'no' anywhere in the data). Only for a decision of two tests: 'pass' / 'fail' /
     'reschedule' are three values of one field, each a route."""
-    if sum(s.kind == "condition" for s in steps) != 2:
+    # ('have AI check if the breed is on our list. If yes, …; if no, …': the question asked, a test with nothing on
+    # either side, is no side of the decision)
+    deciding = [s for s in steps if s.kind == "condition" and any(side for _, side in s.branches)]
+    if len(deciding) != 2:
         return steps
     out: list[Step] = []
+    last: Step | None = None
     for s in steps:
-        last = out[-1] if out else None
         if (
-            s.kind == "condition"
-            and last is not None
-            and last.kind == "condition"
+            s is deciding[1]
+            and last is deciding[0]
             and len(last.branches) > 1
             and not last.branches[1][1]
-            and s.branches
             and (_opposite(last, s) or _denied(last, s))
         ):
             last.branches[1] = ("else", s.branches[0][1])
             continue
         out.append(s)
+        last = s if s.kind == "condition" and s in deciding else last if s.kind == "condition" else s
     return out
+
+
+# the asks of an AI step whose answer is one verdict ('have AI decide: …', 'let the AI work out what it is')
+_VERDICT_ASKS = frozenset({"decide", "work out", "figure out", "determine", "judge", "sort", "triage", "categorise",
+                           "categorize", "label", "tag"})  # fmt: skip
+# 'it is a price question', "it's complaint", 'the message is a new order': a test naming what the item is
+_KIND_SAID = re.compile(r"^\s*(?:it|this|that|the\s+[\w-]+)\s*(?:is|['’]s)\s+(?:an?\s+)?(?:[\w'’-]+\s*){1,3}$", re.I)
 
 
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
@@ -14780,7 +14791,13 @@ def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
     if (
         read is not None
         and read.kind == "process"
-        and read.label == "Classify"
+        and (
+            read.label == "Classify"
+            # ('have AI decide: if it is a price question …, if it is a complaint …': what the AI was asked to decide,
+            # each test naming what the item is — one answer, one kind)
+            or (read.label or "").rstrip(" :").lower() in _VERDICT_ASKS
+            and all(_KIND_SAID.match(t.label or "") for t in tests)
+        )
         and all(t.data_from in (None, read) and not t.negate for t in tests)
     ):
         # ('que la IA clasifique el mensaje: si es un pedido, …; si pregunta por clases, …': tests of what a

@@ -1324,8 +1324,40 @@ def _sentence_around(low: str, at: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(low)
 
 
+# 'cron 0 */2 * * *', 'cron: `30 6 * * 1-5`', 'on the cron schedule "0 9 * * MON"': a cron line written out (five
+# fields: minute, hour, day of the month, month, day of the week)
+_CRON_FIELD = r"[\d*][\d*/,-]*"
+_CRON_LINE = re.compile(
+    r"\bcron(?:\s+(?:expression|schedule|line|job|string))?\s*(?:[:=]|of|is)?\s*[`'\"“]?"
+    rf"(?P<cron>(?:{_CRON_FIELD}[ \t]+){{4}}(?:{_CRON_FIELD}|[A-Za-z]{{3}}(?:[-,][A-Za-z]{{3}})*))(?![\w*/,-])",
+    re.I,
+)
+
+
+# 'two days before each event', 'the day before every appointment', '48 hours ahead of each booking': a time ahead of
+# dated items, which a run each day (each hour) finds
+_AHEAD_OF_EACH = re.compile(
+    r"\b(?:(?:\d+|one|two|three|four|five|six|seven|a|the)\s+(?P<unit>days?|hours?|weeks?|nights?|evenings?)|"
+    r"(?P<unit2>the\s+(?:day|night|evening|morning))(?=\s))\s+(?:before|ahead\s+of|prior\s+to)\s+"
+    r"(?:each|every|any|all|their|the)\s+(?:[\w'’-]+\s+){0,2}?(?:events?|appointments?|bookings?|sessions?|classes|"
+    r"class|meetings?|shifts?|visits?|reservations?|lessons?|matches|match|games?|deliver(?:y|ies)|collections?|"
+    r"clean-?ups?|trips?|tours?|departures?|arrivals?|check-?ins?|workshops?|rehearsals?|gigs?|services?)\b",
+    re.I,
+)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
+    written = _CRON_LINE.search(text)
+    if written:  # the schedule as the cron line says it (Sim's 'custom' schedule holds one)
+        zone, _ = find_timezone(text)
+        values = {
+            "startWorkflow": "schedule",
+            "scheduleType": "custom",
+            "cronExpression": " ".join(written.group("cron").split()).upper(),
+            "timezone": zone or "UTC",
+        }
+        return Trigger("schedule", values, [written.span()])
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
     # ('…/forecast?hourly=wind_speed_10m', '…/daily-report'): a web address's words say nothing of when it runs
     text = re.sub(r"\bhttps?://\S+", lambda m: " " * len(m.group(0)), text)
@@ -1669,6 +1701,14 @@ def read_schedule(text: str) -> Trigger | None:
         or clock_span
     ):
         values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
+    elif ahead := _AHEAD_OF_EACH.search(low):
+        # 'two days before each event in our calendar', 'the day before every appointment': the run looks each day
+        # (each hour, for hours) for what is that far ahead
+        if (ahead.group("unit") or "day").lower().startswith("hour"):
+            values = {"scheduleType": "hourly", "hourlyMinute": "0", "cronExpression": _cron(0, "*")}
+        else:
+            values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
+        # (no span: 'each event in our Google Calendar' stays for the steps, the items read and gone through)
     else:
         return None
     if isinstance(hour_field, str) and values["scheduleType"] in ("daily", "weekly", "monthly"):
@@ -2364,6 +2404,19 @@ def _new_item_of_service(arrival: str) -> bool:
     name = found.group(1)
     named_first = [k for at, k in lx.integrations_in(name) if at <= 1 and k != "gmail"]
     return bool(named_first) or _external_in(name.split()[0])
+
+
+def _service_item_tested(head: str, text: str) -> bool:
+    """'If a Shopify order is over $500', 'If a Typeform response rates us 3 or lower': an item of a service named
+    right after 'if a' (as `_new_item_of_service` reads 'every new …') is tested as it arrives, when nothing in the
+    text schedules the run."""
+    found = re.match(r"\s*if\s+(?:an?\s+)?(?:new\s+)?([\w.-]+(?:\s+[\w.-]+)?)", head, re.I)
+    if found is None or read_schedule(text) is not None:
+        return False
+    name = found.group(1)
+    return bool([k for at, k in lx.integrations_in(name) if at <= 1 and k != "gmail"]) or _external_in(
+        name.split()[0]
+    )
 
 
 def _service_item_changes(head: str, text: str) -> bool:
@@ -4197,6 +4250,7 @@ def _read_trigger(text: str) -> Trigger:
         and (
             _named_provider(first.split(",")[0].lower())
             or _service_item_changes(first.split(",")[0], text)
+            or _service_item_tested(first.split(",")[0], text)
             or re.search(r"->|→", first)
             or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
         )

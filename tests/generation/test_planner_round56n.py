@@ -1,0 +1,21 @@
+"""Planner round r56n: descriptions in messier voices — typos and dropped letters, a hedge to the builder ('if it's not
+too complicated'), arrows with a bare 'if yes email owner sorry, if no add to gcal', non-native English ('I want that AI
+decide: if it is price question …'), a cron line written out, a freelancer's wish ('a thank-you email to go to the
+client, and the payment logged in my Notion'), 'two days before each event in our calendar'. Probe lines
+(`planner_round56n.jsonl`) were written before the fixes; 10 of 16 were right before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+_KNOWN: dict[str, str] = {
+    "r56n-08-en-dev-api-names": "a Discord channel named with a hyphen ('#tide-alerts') becomes the placeholder "
+    "{{DISCORD_CHANNEL_ID_TIDE_ALERTS}}, not the name (Discord's block takes a channel id)",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round56n.jsonl", _KNOWN))
+def test_round56n_description_comes_out_right(item):
+    assert_right(item, seed="r56n")
