@@ -1159,6 +1159,14 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic"
         else None
     )
+    if poster is not None:
+        # 'customers book a survey through Calendly (it posts to our webhook)': the service whose events the webhook
+        # receives, named in the clause that tells of the webhook, is where the event comes from, no read of its API
+        told = [i for i, s in enumerate(steps) if _told_poster_read(s, poster, trigger.spans, description)]
+        for i in reversed(told):
+            # ('each booking → event in the calendar': the loop over what that read returned is over the one event)
+            after = steps[i + 1 : i + 2]
+            steps[i : i + 2] = after[0].body if after and after[0].kind == "loop" else after
     # 'if it's smaller, just the email': the step of the first side named again is the other side too
     repeat_on_else(steps, description)
     with services.webhook_body(poster):
@@ -1974,6 +1982,15 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             _told(s, description, context) for s in inner
         )
     return step.kind in ("action", "process") and _within(_span_of(step, description), context)
+
+
+def _told_poster_read(step: Step, poster: str, spans: list[tuple[int, int]], description: str) -> bool:
+    """Whether `step` is a read of the API of `poster` (the service that POSTs to the run's webhook) whose own clause
+    holds the words that tell of the webhook: the event told, not a read to make."""
+    if step.kind != "source" or step.type != "api" or step.integration != poster or not step.text:
+        return False
+    at = _span_of(step, description)[0]
+    return at >= 0 and any(at <= a and b <= at + len(step.text) + 1 for a, b in spans)
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -6948,7 +6965,10 @@ _GIVEN_KEY = re.compile(
     r"asks?\s+(?:in\s+(?:a|the)\s+chat\s+|the\s+chat\s+)?(?:for|about))"
     r"\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
     # ('input = licence plate', 'Input: an order number': a spec's input line)
-    r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?)" + _KEY,
+    r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?"
+    # ('API call with {product}', 'call it with { sku }': the one field a call brings, written as its name in braces,
+    # is the key whatever its name)
+    r"|with\s+\{\s*(?=[a-z][a-z0-9_]*\s*\}))(" + _KEY + r"|[a-z][a-z0-9_]*(?=\s*\}))",
     re.I,
 )
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':
