@@ -65,6 +65,7 @@ from lib.generation.steps import (
     PRESENT_TEST,
     READ_VERBS,
     Step,
+    as_vision,
     clauses,
     deletes_not_built,
     drafts_left,
@@ -884,6 +885,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    steps = _done_for_each_again(steps, description)
     if trigger.kind == "chat" and not any(
         s.kind == "process" or (s.kind == "action" and s.type not in _MEMORIES) for s in _flat(steps)
     ):
@@ -1982,6 +1984,37 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             _told(s, description, context) for s in inner
         )
     return step.kind in ("action", "process") and _within(_span_of(step, description), context)
+
+
+# "have AI do that for every photo", 'do the same for each row': the work told before, asked again for each item
+_DONE_FOR_EACH = re.compile(
+    r"\b(?:do|does|doing)\s+(?:that|this|it|the\s+same|all\s+(?:of\s+)?(?:that|this))\s+(?:for|with|on|to)\s+"
+    r"(?:every|each|all)\b",
+    re.I,
+)
+
+
+def _done_for_each_again(steps: list[Step], description: str) -> list[Step]:
+    """'I open the folder, look at each photo, write a description and add it to the table. I'd like to press a
+    button and have AI do that for every photo': a loop whose only work is an AI step pointing back at the routine
+    told before ('do that for every photo') is that routine's loop asked again, not a second loop; the routine's
+    model work on the image it looks at is a vision step's."""
+    loops = [s for s in steps if s.kind == "loop"]
+    again = [
+        s
+        for s in loops[1:]
+        if _DONE_FOR_EACH.search(s.text or "") and s.body and all(b.kind == "process" for b in s.body)
+    ]
+    if not again:
+        return steps
+    steps = [s for s in steps if not any(s is a for a in again)]
+    first = loops[0]
+    for i, step in enumerate(first.body):
+        seeing = as_vision(step, first.text or "", description)
+        if seeing is not None:
+            first.body[i] = seeing
+            break
+    return steps
 
 
 def _told_poster_read(step: Step, poster: str, spans: list[tuple[int, int]], description: str) -> bool:

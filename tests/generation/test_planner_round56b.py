@@ -14,16 +14,12 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 _KNOWN: dict[str, str] = {
-    "r56b-02-en-notes-chat-assistant-background-time": "a time in the notes' background ('owners phone with the "
-    "same worries at 11pm') is still read as the run's schedule, over the chat assistant the notes ask for",
     "r56b-03-es-chat-bot-doc": "Spanish 'que responda a los clientes qué lleva cada tarta': the chat's answer is not "
     "read, so no agent answers (the doc is read)",
     "r56b-04-en-api-returns-whether": "a call 'with a date' names no key the read filters on (a date is no key "
     "noun), so the Airtable read lists the whole table",
     "r56b-06-de-api-gibt-zurueck": "German 'ruft einen Sim-Workflow über die API mit einer Postleitzahl auf … "
     "schaut in der Supabase-Tabelle nach' is not read: refused as German the planner cannot follow",
-    "r56b-09-en-button-ai-every-photo": "'look at each photo, write a short caption' told as the user's routine, "
-    "then 'press a button and have AI do that for every photo': two loops and an agent, no vision step",
     "r56b-11-en-typeform-posts-to-webhook": "'each request → a row in the Airtable table' after a Typeform webhook "
     "becomes a loop over the event, so the row reads the loop's item, not the start",
 }
