@@ -1164,8 +1164,10 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     if poster is not None:
         # 'customers book a survey through Calendly (it posts to our webhook)': the service whose events the webhook
         # receives, named in the clause that tells of the webhook, is where the event comes from, no read of its API
-        told = [i for i, s in enumerate(steps) if _told_poster_read(s, poster, trigger.spans, description)]
-        for i in reversed(told):
+        poster_reads = [
+            i for i, s in enumerate(steps) if _told_poster_read(s, poster, trigger.spans, description)
+        ]
+        for i in reversed(poster_reads):
             # ('each booking → event in the calendar': the loop over what that read returned is over the one event)
             after = steps[i + 1 : i + 2]
             steps[i : i + 2] = after[0].body if after and after[0].kind == "loop" else after
