@@ -20,8 +20,9 @@ _KNOWN: dict[str, str] = {
     "noun), so the Airtable read lists the whole table",
     "r56b-06-de-api-gibt-zurueck": "German 'ruft einen Sim-Workflow über die API mit einer Postleitzahl auf … "
     "schaut in der Supabase-Tabelle nach' is not read: refused as German the planner cannot follow",
-    "r56b-11-en-typeform-posts-to-webhook": "'each request → a row in the Airtable table' after a Typeform webhook "
-    "becomes a loop over the event, so the row reads the loop's item, not the start",
+    "r56b-11-en-typeform-posts-to-webhook": "'customers request a quote through Typeform (it posts to our webhook)': "
+    "the clause is read as a Typeform block's read (only an API read of the poster is dropped), so the row reads "
+    "the responses it lists, not the start",
 }
 
 
