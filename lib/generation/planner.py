@@ -65,6 +65,7 @@ from lib.generation.steps import (
     PRESENT_TEST,
     READ_VERBS,
     Step,
+    as_vision,
     clauses,
     deletes_not_built,
     drafts_left,
@@ -884,6 +885,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    steps = _done_for_each_again(steps, description)
     if trigger.kind == "chat" and not any(
         s.kind == "process" or (s.kind == "action" and s.type not in _MEMORIES) for s in _flat(steps)
     ):
@@ -1159,6 +1161,16 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic"
         else None
     )
+    if poster is not None:
+        # 'customers book a survey through Calendly (it posts to our webhook)': the service whose events the webhook
+        # receives, named in the clause that tells of the webhook, is where the event comes from, no read of its API
+        poster_reads = [
+            i for i, s in enumerate(steps) if _told_poster_read(s, poster, trigger.spans, description)
+        ]
+        for i in reversed(poster_reads):
+            # ('each booking → event in the calendar': the loop over what that read returned is over the one event)
+            after = steps[i + 1 : i + 2]
+            steps[i : i + 2] = after[0].body if after and after[0].kind == "loop" else after
     # 'if it's smaller, just the email': the step of the first side named again is the other side too
     repeat_on_else(steps, description)
     with services.webhook_body(poster):
@@ -1974,6 +1986,46 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             _told(s, description, context) for s in inner
         )
     return step.kind in ("action", "process") and _within(_span_of(step, description), context)
+
+
+# "have AI do that for every photo", 'do the same for each row': the work told before, asked again for each item
+_DONE_FOR_EACH = re.compile(
+    r"\b(?:do|does|doing)\s+(?:that|this|it|the\s+same|all\s+(?:of\s+)?(?:that|this))\s+(?:for|with|on|to)\s+"
+    r"(?:every|each|all)\b",
+    re.I,
+)
+
+
+def _done_for_each_again(steps: list[Step], description: str) -> list[Step]:
+    """'I open the folder, look at each photo, write a description and add it to the table. I'd like to press a
+    button and have AI do that for every photo': a loop whose only work is an AI step pointing back at the routine
+    told before ('do that for every photo') is that routine's loop asked again, not a second loop; the routine's
+    model work on the image it looks at is a vision step's."""
+    loops = [s for s in steps if s.kind == "loop"]
+    again = [
+        s
+        for s in loops[1:]
+        if _DONE_FOR_EACH.search(s.text or "") and s.body and all(b.kind == "process" for b in s.body)
+    ]
+    if not again:
+        return steps
+    steps = [s for s in steps if not any(s is a for a in again)]
+    first = loops[0]
+    for i, step in enumerate(first.body):
+        seeing = as_vision(step, first.text or "", description)
+        if seeing is not None:
+            first.body[i] = seeing
+            break
+    return steps
+
+
+def _told_poster_read(step: Step, poster: str, spans: list[tuple[int, int]], description: str) -> bool:
+    """Whether `step` is a read of the API of `poster` (the service that POSTs to the run's webhook) whose own clause
+    holds the words that tell of the webhook: the event told, not a read to make."""
+    if step.kind != "source" or step.type != "api" or step.integration != poster or not step.text:
+        return False
+    at = _span_of(step, description)[0]
+    return at >= 0 and any(at <= a and b <= at + len(step.text) + 1 for a, b in spans)
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -6948,7 +7000,10 @@ _GIVEN_KEY = re.compile(
     r"asks?\s+(?:in\s+(?:a|the)\s+chat\s+|the\s+chat\s+)?(?:for|about))"
     r"\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
     # ('input = licence plate', 'Input: an order number': a spec's input line)
-    r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?)" + _KEY,
+    r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?"
+    # ('API call with {product}', 'call it with { sku }': the one field a call brings, written as its name in braces,
+    # is the key whatever its name)
+    r"|with\s+\{\s*(?=[a-z][a-z0-9_]*\s*\}))(" + _KEY + r"|[a-z][a-z0-9_]*(?=\s*\}))",
     re.I,
 )
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':

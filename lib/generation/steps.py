@@ -833,6 +833,10 @@ def _clauses(text: str) -> tuple[str, ...]:
         # person's address is kept, said after a dash, is no part of the message)
         r"\s+[—–]\s+(?=(?:their|his|her)\s+(?:(?:mobile|cell|phone|e-?mail)\s+)?(?:phone|number|e-?mail|address)"
         r"(?:\s+number|\s+address)?(?:\s+is|['’]s)\s+(?:on|in|stored|kept|saved)\b)|"
+        # ('text me straight away on +44… — I don't always have Telegram open, but I always see texts': why, said of the
+        # user's habits after a dash, is no part of the step)
+        r"\s+[—–]\s+(?=(?:i|we)\s+(?:(?:do\s*n['’]?t|do\s+not|can['’]?t|cannot|won['’]?t)\s+)?"
+        r"(?:always|never|usually|rarely|often|sometimes|normally|hardly|barely|seldom)\b)|"
         r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
         r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
@@ -7465,6 +7469,16 @@ def _looks_at_image(clause: str, description: str) -> bool:
     if not _SEES.search(clause):
         return False
     return bool(_IMAGE_SAID.search(clause) or _IMAGE_SENT.search(description))
+
+
+def as_vision(model: Step, said: str, description: str) -> Step | None:
+    """'look at each photo, write a description': a model's work, said where the image it works on is looked at
+    (`said`), as a vision step keeping its instructions; None when it is no agent's or no image is looked at."""
+    if model.kind != "process" or model.type != "agent" or not _looks_at_image(said, description):
+        return None
+    seeing = Step("process", "vision", dict(_vision_values()), label="Vision", text=model.text)
+    seeing.values["prompt"] = model.values.get("systemPrompt", "")
+    return seeing
 
 
 def _vision_values() -> dict[str, str]:

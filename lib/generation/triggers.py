@@ -245,7 +245,10 @@ _MANUAL_HINT = re.compile(
     r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b"
     # 'run it from a button, manually', 'kick it off with a button', 'at the click of a button': a press is the run
     r"|\b(?:run|start|trigger|kick|launch|fire)\w*\s+(?:it\s+|this\s+|them\s+|the\s+(?:workflow|flow)\s+)?(?:off\s+)?"
-    r"(?:from|with|by|via)\s+(?:a|the|one)\s+(?:single\s+)?button\b|\bat\s+the\s+(?:click|press|push|tap)\s+of\s+a\s+button\b)",
+    r"(?:from|with|by|via)\s+(?:a|the|one)\s+(?:single\s+)?button\b|\bat\s+the\s+(?:click|press|push|tap)\s+of\s+a\s+button\b"
+    # "I'd like to press a button and have AI do that for every photo": the user's own press is the run
+    r"|\b(?:i|we)(?:['’]d|\s+would|\s+want|\s+wanna|\s+need)?\s+(?:like\s+|love\s+|prefer\s+)?(?:to\s+)?(?:just\s+)?"
+    r"(?:press|click|hit|push|tap)\s+(?:a|one)\s+(?:single\s+)?button\b)",
     re.I,
 )
 # 'callable from our CRM via API', 'call this workflow via API': the run is started by a call
@@ -3271,15 +3274,23 @@ def _triggered_line(text: str) -> Trigger | None:
 
 
 def _run_on_said(text: str, trigger: Trigger) -> None:
-    """'let's hang it off GitHub pushes instead', "let's do it on Stripe refunds": the run said to hang off the
-    service the event comes from — where the run starts, no step of its own."""
+    """'let's hang it off GitHub pushes instead', "let's do it on Stripe refunds", 'Can Sim listen to Discord?': the run
+    said to hang off (or asked to hear) the service the event comes from — where the run starts, no step of its own."""
     names = _provider_names()
     said = re.compile(
         r"\b(?:run|do|hang|hook|trigger|base|key|tie|build|start)\s+(?:it|this|that|the\s+(?:workflow|flow))\s+"
         rf"(?:up\s+)?(?:on|off|off\s+of|from|to)\s+(?:the\s+|our\s+)?({names})\b[^.;!?\n]*",
         re.I,
     )
-    for m in said.finditer(_addresses_blanked(text)):
+    # ('Can Sim listen to Discord? … racers post in our Discord channel #results': a question whether the run can hear
+    # the service the event comes from)
+    heard = re.compile(
+        r"(?:^|(?<=[.!?\n]))[^\S\n]*[^.;!?\n]*?\b(?:listen|react|respond|hear)(?:s|ing)?\s+(?:to|for|on|in)\s+"
+        rf"(?:the\s+|our\s+|my\s+)?({names})(?:\s+(?:messages?|events?|channels?|posts?|chats?))?\s*\?",
+        re.I,
+    )
+    blanked = _addresses_blanked(text)
+    for m in [*said.finditer(blanked), *heard.finditer(blanked)]:
         if _provider(m.group(1).lower()) == trigger.values.get("webhookProvider") and not any(
             a <= m.start() < b for a, b in trigger.spans
         ):
@@ -4095,6 +4106,23 @@ def _arrow_line(text: str) -> Trigger | None:
     return None
 
 
+# '- mums ask the same questions at 3am', 'Owners phone with the same worries at 11pm': a sentence telling what people
+# do, a plural subject and its verb in the present
+_PEOPLE_DO = re.compile(
+    r"\W*(?:(?:the|our|most|many|some|all|lots\s+of|a\s+lot\s+of)\s+)?(?:[a-z][\w'’-]*\s+)?"
+    r"(?:people|folks?|staff|[a-z]{2,}s)\s+(?:(?:always|often|usually|keep|still|all)\s+)?"
+    r"(?:ask|phone|call|ring|email|e-mail|message|text|write|send|come|turn|show|book|worry|panic|want|need|try|get)\b",
+    re.I,
+)
+
+
+def _people_do_then(text: str, span: tuple[int, int]) -> bool:
+    """Whether the clock at `span` is said in a sentence that tells what people do (`_PEOPLE_DO`), not what the run
+    does."""
+    opening = max(text.rfind(c, 0, span[0]) for c in ".;!?\n") + 1
+    return _PEOPLE_DO.match(text[opening : span[0]]) is not None
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'When it's 07:00 on Saturdays, text …', 'once it hits midnight': a clock the run waits for, no event
     clocked = re.match(
@@ -4415,6 +4443,10 @@ def _read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     schedule = read_schedule(text)
+    if schedule and _CHAT_HINT.search(text) and all(_people_do_then(text, span) for span in schedule.spans):
+        # ('- mums ask the same questions at 3am\n- wants a chat assistant on the site …': when people do what the
+        # chat is for, told, is no time of the run; each message to the chat starts one)
+        schedule = None
     if schedule:
         return schedule
     hook = _at_once(text)
