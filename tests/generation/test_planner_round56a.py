@@ -1,0 +1,21 @@
+"""Planner round r56a: work done for each item of a fetched list, and words in the text that wrongly became blocks.
+'For each team on it, add a row …' after a scrape, 'email each of those customers … with my review link https://…',
+'go through the exhibitors and, if anyone has entered more than 6, email them', 'for each new callout email, create
+an event', 'WhatsApps each resident on the sheet which bin to put out' after an API read, and the same in other
+languages ('zet elke aanvraag als rij', 'manda a ciascun cliente un SMS'): a loop over the list with its action
+inside, the recipient taken from the item, a per-item test inside the loop; a noun that merely appears ('team', a
+link in a message, 'callout email', 'lands in my inbox' in the background) makes no block. Probe lines
+(`planner_round56a.jsonl`) were written before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+_KNOWN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("item", cases("planner_round56a.jsonl", _KNOWN))
+def test_round56a_description_comes_out_right(item):
+    assert_right(item, seed="r56a")
