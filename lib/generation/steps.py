@@ -8401,7 +8401,9 @@ _LOOP = re.compile(
     + _WRITE
     + "|"
     + _READ
-    + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
+    # ('for each new callout email, create …', 'for every booking email that arrives': the items' noun, no verb)
+    + r"|e-?mail(?!s?(?:\s*[,;:]|\s+(?:that|which)\s+(?:arrives?|comes?\s+in|lands?)\b))|text|sms|reply|"
+    r"summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score|"
     # 'for each bounced address set `valid = false` on …', 'for every order mark …': an update starts
     r"mark|tick|flag|change|edit|set(?!\s+(?:up|of)\b)|"
