@@ -10436,6 +10436,8 @@ def _loop_place(sentence: str, loop: re.Match[str]) -> str:
         re.I,
     ):
         return ""  # 'for each dog whose vaccine_due falls in the next month': a time, no place
+    if re.fullmatch(r"(?:it|them|there|this|that|these|those)", loop.group(2).strip(), re.I):
+        return ""  # 'scrape our entries page and, for each team on it, …': what was read before, named again
     det = re.search(r"\b(the|our|my)\s+$", sentence[: loop.start(2)], re.I)
     return (det.group(1) + " " if det else "") + loop.group(2)
 
