@@ -1128,12 +1128,12 @@ def shared_links(clause: str) -> list[str]:
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
             if not re.search(
-                r"\b(?:a|an|the|our|your|their|this|that|new|latest|recent|old)\s+(?:[\w-]+\s+){0,2}$",
+                r"\b(?:a|an|the|our|your|their|my|his|her|its|this|that|new|latest|recent|old)\s+(?:[\w-]+\s+){0,2}$",
                 before[: v.start()],
                 re.I,
             )
-        ]  # 'book a call at https://…', 'a screening call calendly.com/…', 'new posts from our feed https://…': after a
-        # determiner (or 'new', 'latest') the word is a noun
+        ]  # 'book a call at https://…', 'a screening call calendly.com/…', 'new posts from our feed https://…', 'with
+        # my review link https://…': after a determiner or a possessive (or 'new', 'latest') the word is a noun
         if verbs and verbs[-1].group("msg"):
             out.append(m.group(m.lastindex or 0))
     return out
