@@ -867,7 +867,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             else steps
         )
     if context:
-        steps = _read_where_asked(steps, description, context)
+        steps = _arrivals_told(_read_where_asked(steps, description, context), description, context)
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
@@ -1467,6 +1467,42 @@ _FIRST_LISTED = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{\{[A-Z0-9_]+\}\}")  # a value the user still has to give ('{{GOOGLE_SHEET_ID}}')
+
+
+# '… which then lands in my inbox', 'complaints usually end up in our inbox': mail told as arriving, no read asked
+_ARRIVES = re.compile(
+    r"\b(?:lands?|landed|ends?\s+up|ended\s+up|arrives?|arrived|comes?\s+(?:in|into|to)|came\s+(?:in|into|to)|"
+    r"pours?\s+in(?:to)?|fills?|clogs?)\s+(?:in|into|to|up)?\s*(?:my|our|the|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:inbox|mailbox)\b",
+    re.I,
+)
+
+
+def _arrivals_told(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
+    """A mail read from a sentence of the context that only tells mail arrives ('… a row on the street's Facebook
+    group, which then lands in my inbox', 'Complaints usually land in my inbox.') is no step when the request reads
+    other things and never speaks of mail: the story of how the trouble reaches the writer, not the run's source."""
+    asked = list(description)
+    for a, b in context:
+        asked[a:b] = " " * (b - a)
+    request = "".join(asked)
+    if re.search(r"\b(?:e-?mails?|mails?|inbox|mailbox|gmail|outlook)\b", request, re.I):
+        return steps
+
+    def told_arrival(s: Step) -> bool:
+        return (
+            s.kind == "source"
+            and s.type in ("gmail", "outlook")
+            and _within(_span_of(s, description), context)
+            and bool(_ARRIVES.search(s.text))
+            and not re.search(r"\b(?:" + READ_VERBS + r")(?:s|es|ed|ing)?\b", s.text, re.I)
+        )
+
+    if not any(told_arrival(s) for s in steps) or not any(
+        s.kind == "source" and not told_arrival(s) for s in _flat(steps)
+    ):
+        return steps
+    return [s for s in steps if not told_arrival(s)]
 
 
 def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
