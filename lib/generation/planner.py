@@ -4166,6 +4166,7 @@ class _Builder:
                 data = said or data
                 data = self.with_message(step, data)
                 data = self.earlier_data(step, data)
+                data = self.told_to_each(step, data, parent)
                 if step.type == "response":  # what the run made, under its name: the caller's answer
                     parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
                     told_reply = step.values.get("told")
@@ -4565,6 +4566,39 @@ class _Builder:
         ):
             return data
         return f"Message: {start}\n\nFound: {data}"
+
+    def told_to_each(self, step: Step, data: str | None, parent: str | None) -> str | None:
+        """'check the API for which bins are due this week and WhatsApp each resident on the sheet which bin to put
+        out', 'fetch the forecast and text each player in the 'Squad' table whether the match is on': a message sent
+        to each person of a list read after another read carries what that other read returned (no step used it)
+        as well as the person's own item."""
+        item = "<loop.currentItem>"
+        loop = next((b for b in self.blocks if b.id == parent and b.type == "loop"), None)
+        if step.kind != "action" or data != item or loop is None or loop.parent is not None:
+            return data
+        people = "|".join(lexicon()["people"] + ["resident", "player", "member", "neighbour", "neighbor"])
+        if not re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
+            return data
+
+        def block_of(ref: str) -> PlanBlock | None:
+            named = re.match(r"<(\w+)", ref)
+            return next(
+                (b for b in self.blocks if named and re.sub(r"[\s_-]", "", b.name.lower()) == named.group(1).lower()),
+                None,
+            )
+
+        top = [r for r in self.reads if (b := block_of(r)) is not None and b.parent is None]
+        if len(top) < 2:
+            return data
+        earlier, listed = block_of(top[-2]), block_of(top[-1])
+        if (
+            earlier is None
+            or listed is None
+            or earlier.type == listed.type
+            or any(top[-2][1:-1].split(".")[0] + "." in str(v.value) for b in self.blocks for v in b.values)
+        ):
+            return data
+        return f"{top[-2]}\n\n{item}"
 
     def earlier_data(self, step: Step, data: str | None) -> str | None:
         """A write that names data made before the step just before it (lexicon.json 'earlier_data'): 'add the raw
