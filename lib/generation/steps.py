@@ -12100,6 +12100,16 @@ _FORBIDDING = re.compile(
 )
 
 
+# 'People who aren't on the sheet don't want messages — we asked', 'anyone not in the table shouldn't get one': those
+# left out of the list the message goes to, told as not wanting it — the list is the audience, no step of its own
+_NOT_LISTED_UNWANTED = re.compile(
+    r"^\W*(?:and\s+|but\s+|also\s+)?[\w'’ -]{0,40}?\b(?:(?:who|that)\s+(?:aren['’]t|are\s+not|isn['’]t|is\s+not|"
+    r"weren['’]t|were\s+not)|not)\s+(?:on|in|listed\s+(?:on|in))\b[^.;!?]*?\b(?:don['’]t|do\s+not|doesn['’]t|"
+    r"does\s+not|shouldn['’]t|should\s+not|mustn['’]t|must\s+not|never|won['’]t)\s+(?:want|need|get|receive)\b",
+    re.I,
+)
+
+
 # 'Yeah, SMS.', 'SMS, I mean.', 'On WhatsApp, sorry.': a sentence that says no more than a channel, after a step
 # that sends on it — the channel of that step said again (a correction or a confirmation), no second send
 _RESTATED = re.compile(
@@ -13346,6 +13356,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         read = (
             []
             if _FORBIDDING.match(repeated)
+            or _NOT_LISTED_UNWANTED.match(repeated)
             or _channel_restated(repeated, steps)
             # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
             # at all.': the other side of a test already said, told as what is not done — no step)
