@@ -13,7 +13,14 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r56a-01-en-scrape-each-club-row": "a scraped page is one document: the planner has no step that pulls a list of "
+    "the items on it to loop over, so each team's row is one row of the whole page (the Microsoft Teams read that "
+    "'for each team on it' made is gone)",
+    "r56a-09-en-api-then-text-each-member": "the background says 'members hate turning up when it's closed' (read "
+    "as a test with an inbox read and an agent) and 'There's an … API at … and a Google Sheet 'Members' with …' "
+    "(read as a row appended to the sheet); with those sentences told plainly the state is right",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round56a.jsonl", _KNOWN))
