@@ -4583,7 +4583,11 @@ class _Builder:
         def block_of(ref: str) -> PlanBlock | None:
             named = re.match(r"<(\w+)", ref)
             return next(
-                (b for b in self.blocks if named and re.sub(r"[\s_-]", "", b.name.lower()) == named.group(1).lower()),
+                (
+                    b
+                    for b in self.blocks
+                    if named and re.sub(r"[\s_-]", "", b.name.lower()) == named.group(1).lower()
+                ),
                 None,
             )
 
