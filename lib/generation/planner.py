@@ -4574,7 +4574,13 @@ class _Builder:
         as well as the person's own item."""
         item = "<loop.currentItem>"
         loop = next((b for b in self.blocks if b.id == parent and b.type == "loop"), None)
-        if step.kind != "action" or data != item or loop is None or loop.parent is not None:
+        if (
+            step.kind != "action"
+            or step.type not in lexicon()["message_channels"]
+            or data != item
+            or loop is None
+            or loop.parent is not None
+        ):
             return data
         people = "|".join(lexicon()["people"] + ["resident", "player", "member", "neighbour", "neighbor"])
         if not re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
@@ -4599,6 +4605,9 @@ class _Builder:
             earlier is None
             or listed is None
             or earlier.type == listed.type
+            # (a read of a channel's messages before a list of people is no news for each of them: 'the Slack
+            # users', a chat read to find someone)
+            or earlier.type in lexicon()["message_channels"]
             or any(top[-2][1:-1].split(".")[0] + "." in str(v.value) for b in self.blocks for v in b.values)
         ):
             return data
