@@ -868,7 +868,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
             else steps
         )
     if context:
-        steps = _read_where_asked(steps, description, context)
+        steps = _arrivals_told(_read_where_asked(steps, description, context), description, context)
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
@@ -1479,6 +1479,42 @@ _FIRST_LISTED = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{\{[A-Z0-9_]+\}\}")  # a value the user still has to give ('{{GOOGLE_SHEET_ID}}')
+
+
+# '… which then lands in my inbox', 'complaints usually end up in our inbox': mail told as arriving, no read asked
+_ARRIVES = re.compile(
+    r"\b(?:lands?|landed|ends?\s+up|ended\s+up|arrives?|arrived|comes?\s+(?:in|into|to)|came\s+(?:in|into|to)|"
+    r"pours?\s+in(?:to)?|fills?|clogs?)\s+(?:in|into|to|up)?\s*(?:my|our|the|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:inbox|mailbox)\b",
+    re.I,
+)
+
+
+def _arrivals_told(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
+    """A mail read from a sentence of the context that only tells mail arrives ('… a row on the street's Facebook
+    group, which then lands in my inbox', 'Complaints usually land in my inbox.') is no step when the request reads
+    other things and never speaks of mail: the story of how the trouble reaches the writer, not the run's source."""
+    asked = list(description)
+    for a, b in context:
+        asked[a:b] = " " * (b - a)
+    request = "".join(asked)
+    if re.search(r"\b(?:e-?mails?|mails?|inbox|mailbox|gmail|outlook)\b", request, re.I):
+        return steps
+
+    def told_arrival(s: Step) -> bool:
+        return (
+            s.kind == "source"
+            and s.type in ("gmail", "outlook")
+            and _within(_span_of(s, description), context)
+            and bool(_ARRIVES.search(s.text))
+            and not re.search(r"\b(?:" + READ_VERBS + r")(?:s|es|ed|ing)?\b", s.text, re.I)
+        )
+
+    if not any(told_arrival(s) for s in steps) or not any(
+        s.kind == "source" and not told_arrival(s) for s in _flat(steps)
+    ):
+        return steps
+    return [s for s in steps if not told_arrival(s)]
 
 
 def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -3567,6 +3603,9 @@ class _Builder:
             or field_id is None
             or (given and not given.startswith("{{"))
             or loop is None
+            # ('send each customer an SMS, and if an order is over 30 also tell me on Telegram'): the user's own chat
+            # or number, whatever the items are
+            or re.search(r"\b(?:me|myself)\b", step.text or "", re.I)
         ):
             return
         people = "|".join(lexicon()["people"])
@@ -4179,6 +4218,7 @@ class _Builder:
                 data = said or data
                 data = self.with_message(step, data)
                 data = self.earlier_data(step, data)
+                data = self.told_to_each(step, data, parent)
                 if step.type == "response":  # what the run made, under its name: the caller's answer
                     parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
                     told_reply = step.values.get("told")
@@ -4578,6 +4618,52 @@ class _Builder:
         ):
             return data
         return f"Message: {start}\n\nFound: {data}"
+
+    def told_to_each(self, step: Step, data: str | None, parent: str | None) -> str | None:
+        """'check the API for which bins are due this week and WhatsApp each resident on the sheet which bin to put
+        out', 'fetch the forecast and text each player in the 'Squad' table whether the match is on': a message sent
+        to each person of a list read after another read carries what that other read returned (no step used it)
+        as well as the person's own item."""
+        item = "<loop.currentItem>"
+        loop = next((b for b in self.blocks if b.id == parent and b.type == "loop"), None)
+        if (
+            step.kind != "action"
+            or step.type not in lexicon()["message_channels"]
+            or data != item
+            or loop is None
+            or loop.parent is not None
+        ):
+            return data
+        people = "|".join(lexicon()["people"] + ["resident", "player", "member", "neighbour", "neighbor"])
+        if not re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
+            return data
+
+        def block_of(ref: str) -> PlanBlock | None:
+            named = re.match(r"<(\w+)", ref)
+            return next(
+                (
+                    b
+                    for b in self.blocks
+                    if named and re.sub(r"[\s_-]", "", b.name.lower()) == named.group(1).lower()
+                ),
+                None,
+            )
+
+        top = [r for r in self.reads if (b := block_of(r)) is not None and b.parent is None]
+        if len(top) < 2:
+            return data
+        earlier, listed = block_of(top[-2]), block_of(top[-1])
+        if (
+            earlier is None
+            or listed is None
+            or earlier.type == listed.type
+            # (a read of a channel's messages before a list of people is no news for each of them: 'the Slack
+            # users', a chat read to find someone)
+            or earlier.type in lexicon()["message_channels"]
+            or any(top[-2][1:-1].split(".")[0] + "." in str(v.value) for b in self.blocks for v in b.values)
+        ):
+            return data
+        return f"{top[-2]}\n\n{item}"
 
     def earlier_data(self, step: Step, data: str | None) -> str | None:
         """A write that names data made before the step just before it (lexicon.json 'earlier_data'): 'add the raw

@@ -1134,12 +1134,12 @@ def shared_links(clause: str) -> list[str]:
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
             if not re.search(
-                r"\b(?:a|an|the|our|your|their|this|that|new|latest|recent|old)\s+(?:[\w-]+\s+){0,2}$",
+                r"\b(?:a|an|the|our|your|their|my|his|her|its|this|that|new|latest|recent|old)\s+(?:[\w-]+\s+){0,2}$",
                 before[: v.start()],
                 re.I,
             )
-        ]  # 'book a call at https://…', 'a screening call calendly.com/…', 'new posts from our feed https://…': after a
-        # determiner (or 'new', 'latest') the word is a noun
+        ]  # 'book a call at https://…', 'a screening call calendly.com/…', 'new posts from our feed https://…', 'with
+        # my review link https://…': after a determiner or a possessive (or 'new', 'latest') the word is a noun
         if verbs and verbs[-1].group("msg"):
             out.append(m.group(m.lastindex or 0))
     return out
@@ -8417,7 +8417,9 @@ _LOOP = re.compile(
     + _WRITE
     + "|"
     + _READ
-    + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
+    # ('for each new callout email, create …', 'for every booking email that arrives': the items' noun, no verb)
+    + r"|e-?mail(?!s?(?:\s*[,;:]|\s+(?:that|which)\s+(?:arrives?|comes?\s+in|lands?)\b))|text|sms|reply|"
+    r"summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score|"
     # 'for each bounced address set `valid = false` on …', 'for every order mark …': an update starts
     r"mark|tick|flag|change|edit|set(?!\s+(?:up|of)\b)|"
@@ -10450,6 +10452,8 @@ def _loop_place(sentence: str, loop: re.Match[str]) -> str:
         re.I,
     ):
         return ""  # 'for each dog whose vaccine_due falls in the next month': a time, no place
+    if re.fullmatch(r"(?:it|them|there|this|that|these|those)", loop.group(2).strip(), re.I):
+        return ""  # 'scrape our entries page and, for each team on it, …': what was read before, named again
     det = re.search(r"\b(the|our|my)\s+$", sentence[: loop.start(2)], re.I)
     return (det.group(1) + " " if det else "") + loop.group(2)
 
@@ -12112,6 +12116,16 @@ _FORBIDDING = re.compile(
 )
 
 
+# 'People who aren't on the sheet don't want messages — we asked', 'anyone not in the table shouldn't get one': those
+# left out of the list the message goes to, told as not wanting it — the list is the audience, no step of its own
+_NOT_LISTED_UNWANTED = re.compile(
+    r"^\W*(?:and\s+|but\s+|also\s+)?[\w'’ -]{0,40}?\b(?:(?:who|that)\s+(?:aren['’]t|are\s+not|isn['’]t|is\s+not|"
+    r"weren['’]t|were\s+not)|not)\s+(?:on|in|listed\s+(?:on|in))\b[^.;!?]*?\b(?:don['’]t|do\s+not|doesn['’]t|"
+    r"does\s+not|shouldn['’]t|should\s+not|mustn['’]t|must\s+not|never|won['’]t)\s+(?:want|need|get|receive)\b",
+    re.I,
+)
+
+
 # 'Yeah, SMS.', 'SMS, I mean.', 'On WhatsApp, sorry.': a sentence that says no more than a channel, after a step
 # that sends on it — the channel of that step said again (a correction or a confirmation), no second send
 _RESTATED = re.compile(
@@ -13358,6 +13372,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         read = (
             []
             if _FORBIDDING.match(repeated)
+            or _NOT_LISTED_UNWANTED.match(repeated)
             or _channel_restated(repeated, steps)
             # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
             # at all.': the other side of a test already said, told as what is not done — no step)
