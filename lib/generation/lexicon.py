@@ -4439,8 +4439,11 @@ def written_out(text: str) -> str:
     text = _shorthand_re().sub(full, text)
     text = re.sub(lexicon()["spoken_them"], r"\1 them", text, flags=re.I)  # 'save em to …' (lexicon.json)
     text = re.sub(  # 'email owner sorry' → 'email the owner sorry' (lexicon.json 'bare_people_verbs')
-        r"(?<![\w@.#/-])((?:" + "|".join(lexicon()["bare_people_verbs"]) + r")\s+)(?=(?:"
-        + "|".join(lexicon()["people"]) + r")s?\b(?![@.'’-]))",
+        r"(?<![\w@.#/-])((?:"
+        + "|".join(lexicon()["bare_people_verbs"])
+        + r")\s+)(?=(?:"
+        + "|".join(lexicon()["people"])
+        + r")s?\b(?![@.'’-]))",
         r"\1the ",
         text,
         flags=re.I,
@@ -4571,7 +4574,7 @@ def made_participles(text: str) -> str:
 
 
 def wished_participles(text: str) -> str:
-    """"I'd love a thank-you email to go to the client, and the payment logged in my Notion database" → '…, and log the
+    """ "I'd love a thank-you email to go to the client, and the payment logged in my Notion database" → '…, and log the
     payment in my Notion database': a second ask joined to a wish in its sentence, said as a noun and a participle
     (lexicon.json 'made_participles'), is done as the wish's first ask is; without the wish before it, 'the rows added
     today to the sheet' are rows read."""
@@ -4582,7 +4585,9 @@ def wished_participles(text: str) -> str:
         r"(?P<mid>[^.;:!?\n]{3,160}?,?\s+and\s+(?:also\s+)?)"
         rf"(?P<np>(?:the|their|its|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?)(?:automatically\s+)?(?P<done>{done})\s+"
         r"(?=(?:to|in|into|on|onto)\s)",
-        lambda m: f"{m.group('wish')}{m.group('mid')}{rules['participles'][m.group('done').lower()]} {m.group('np')}",
+        lambda m: (
+            f"{m.group('wish')}{m.group('mid')}{rules['participles'][m.group('done').lower()]} {m.group('np')}"
+        ),
         text,
         flags=re.I,
     )

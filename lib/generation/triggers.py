@@ -1354,13 +1354,13 @@ def read_schedule(text: str) -> Trigger | None:
     written = _CRON_LINE.search(text)
     if written:  # the schedule as the cron line says it (Sim's 'custom' schedule holds one)
         zone, _ = find_timezone(text)
-        values = {
+        cron = {
             "startWorkflow": "schedule",
             "scheduleType": "custom",
             "cronExpression": " ".join(written.group("cron").split()).upper(),
             "timezone": zone or "UTC",
         }
-        return Trigger("schedule", values, [written.span()])
+        return Trigger("schedule", cron, [written.span()])
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
     # ('…/forecast?hourly=wind_speed_10m', '…/daily-report'): a web address's words say nothing of when it runs
     text = re.sub(r"\bhttps?://\S+", lambda m: " " * len(m.group(0)), text)
@@ -1710,7 +1710,11 @@ def read_schedule(text: str) -> Trigger | None:
         if (ahead.group("unit") or "day").lower().startswith("hour"):
             values = {"scheduleType": "hourly", "hourlyMinute": "0", "cronExpression": _cron(0, "*")}
         else:
-            values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
+            values = {
+                "scheduleType": "daily",
+                "dailyTime": time_text,
+                "cronExpression": _cron(mm, hour_field),
+            }
         # (no span: 'each event in our Google Calendar' stays for the steps, the items read and gone through)
     else:
         return None
