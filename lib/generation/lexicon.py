@@ -3149,7 +3149,8 @@ def builder_asides(text: str) -> str:
     # ('because someone on Discord told me that's how you do it': where advice came from — lexicon.json 'hearsay' — is
     # no service of the run, blanked the same way; so is 'Let me know when it's live.', an answer asked of the builder —
     # 'builder_replies' — and 'I know Sim can talk to Notion and Teams', what Sim connects to — 'capability_claims'; 'if it's
-    # not too complicated', a hedge on the ask — 'builder_hedges')
+    # not too complicated', a hedge on the ask — 'builder_hedges'; '- maybe: email the clients …?', a note's idea —
+    # 'tentative_ideas')
     for pattern in [
         lexicon()["builder_aside"],
         lexicon()["hearsay"],
@@ -3158,6 +3159,7 @@ def builder_asides(text: str) -> str:
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
         *lexicon()["builder_hedges"],
+        *lexicon()["tentative_ideas"],
     ]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
     # ('Anyone got Sim working with Notion + Gmail?': a forum post's question to its readers — 'reader_questions' — asks
