@@ -14810,7 +14810,9 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
 _VERDICT_ASKS = frozenset({"decide", "work out", "figure out", "determine", "judge", "sort", "triage", "categorise",
                            "categorize", "label", "tag"})  # fmt: skip
 # 'it is a price question', "it's complaint", 'the message is a new order': a test naming what the item is
-_KIND_SAID = re.compile(r"^\s*(?:it|this|that|the\s+[\w-]+)\s*(?:is|['’]s)\s+(?:an?\s+)?(?:[\w'’-]+\s*){1,3}$", re.I)
+_KIND_SAID = re.compile(
+    r"^\s*(?:it|this|that|the\s+[\w-]+)\s*(?:is|['’]s)\s+(?:an?\s+)?(?:[\w'’-]+\s*){1,3}$", re.I
+)
 
 
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
