@@ -335,6 +335,9 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     description = lx.instead_tests(description)
     # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
     description = corrected(description)
+    # ('- Maybe something that notifies someone when things change?': a note's idea, blanked as no ask, still says the
+    # notes are unsure — the vague wish is looked for in the words before the asides are blanked too)
+    unblanked = description
     description = lx.builder_asides(description)  # "If Sim can't do the transcription part, just say so."
     # 'Ciarán - so when a patient books …': the proposal opens on its event
     description = lx.event_leads(description)
@@ -606,7 +609,11 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
-    if not kind_of_text and not trigger.spans and lx.vague_wish(said, ACTION_START):
+    if (
+        not kind_of_text
+        and not trigger.spans
+        and (lx.vague_wish(said, ACTION_START) or lx.vague_wish(unblanked, ACTION_START))
+    ):
         kind_of_text = "vague wish"  # 'something to help with the Slack noise? Maybe?': nothing to build yet
     if not kind_of_text and lx.routine_told_only(description, ACTION_START):
         # 'Every evening I lock up the shop, mop …, count the float … Honestly it's exhausting.': told, not asked
