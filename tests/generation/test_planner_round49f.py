@@ -23,7 +23,6 @@ from tests.generation.node_code import run_code
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r49f-06-fr-outlook-objet": "'envoie chacun sur Slack': 'chacun' (each one) is not read as a loop over the mail kept",
     "r49f-08-de-outlook-betreff": "'jede als Seite in Notion anlegen': 'jede' (each) is not read as a loop",
     "r49f-14-nl-outlook-onderwerp": "'elk in Slack #verkoop zetten': 'elk' (each) is not read as a loop",
     "r49f-10-en-slack-with-word": "'have AI summarise them for me by email': the e-mail said after 'for me by' is not built",

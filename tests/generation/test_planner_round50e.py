@@ -44,10 +44,10 @@ _WINDOWS = {
     "r50e-05-en-airtable-next-3-days": ("airtable", "next 3 days", "UTC"),
     "r50e-06-en-supabase-tomorrow": ("supabase", "tomorrow", "UTC"),
     "r50e-07-fr-airtable-demain": ("airtable", "tomorrow", "Europe/Paris"),
-    "r50e-08-es-sheet-hoy": ("google_sheets", "today", "UTC"),
+    "r50e-08-es-sheet-hoy": ("google_sheets", "today", "Europe/Madrid"),
     "r50e-09-de-airtable-morgen": ("airtable", "tomorrow", "Europe/Berlin"),
-    "r50e-10-it-sheet-domani": ("google_sheets", "tomorrow", "UTC"),
-    "r50e-11-pt-airtable-hoje": ("airtable", "today", "UTC"),
+    "r50e-10-it-sheet-domani": ("google_sheets", "tomorrow", "Europe/Rome"),
+    "r50e-11-pt-airtable-hoje": ("airtable", "today", "Europe/Lisbon"),
     "r50e-12-nl-sheet-morgen": ("google_sheets", "tomorrow", "Europe/Amsterdam"),
     "r50e-13-en-excel-yesterday": ("microsoft_excel", "yesterday", "UTC"),
     "r50e-14-en-airtable-todays-classes": ("airtable", "today", "UTC"),
@@ -102,6 +102,8 @@ def test_rows_outside_the_said_day_window_are_not_messaged(case):
     dated = [b for b in blocks if b["type"] == "function" and b["name"].startswith("Dated items of")]
     assert len(dated) == 1, [b["name"] for b in blocks]
     code = str(dated[0]["subBlocks"]["code"]["value"])
+    # (the day is the writer's: a Spanish text's run keeps Madrid's day — checked here, not only near midnight UTC)
+    assert f'const zone = "{tz}";' in code
     today = dt.datetime.now(ZoneInfo(tz)).date()
     days = [today + dt.timedelta(days=d) for d in (-1, 0, 1, 8)]
     rows = [_row(kind, n, d) for n, d in enumerate(days)]
