@@ -14802,7 +14802,8 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
             last.branches[1] = ("else", s.branches[0][1])
             continue
         out.append(s)
-        last = s if s.kind == "condition" and s in deciding else last if s.kind == "condition" else s
+        if s.kind != "condition" or any(s is d for d in deciding):
+            last = s  # (a test with nothing on either side is passed over)
     return out
 
 

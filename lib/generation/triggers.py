@@ -2418,12 +2418,13 @@ def _service_item_tested(head: str, text: str) -> bool:
     right after 'if a' (as `_new_item_of_service` reads 'every new …') is tested as it arrives, when nothing in the
     text schedules the run."""
     found = re.match(r"\s*if\s+(?:an?\s+)?(?:new\s+)?([\w.-]+(?:\s+[\w.-]+)?)", head, re.I)
-    if found is None or read_schedule(text) is not None:
+    if found is None:
         return False
     name = found.group(1)
-    return bool([k for at, k in lx.integrations_in(name) if at <= 1 and k != "gmail"]) or _external_in(
+    named = any(at <= 1 and k != "gmail" for at, k in lx.integrations_in(name)) or _external_in(
         name.split()[0]
     )
+    return named and read_schedule(text) is None  # (the schedule, the dearer question, asked last)
 
 
 def _service_item_changes(head: str, text: str) -> bool:
