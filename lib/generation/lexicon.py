@@ -3753,7 +3753,10 @@ def works_on_run_input(text: str) -> bool:
         return True
     # 'triage support tickets by urgency': a kind of item that keeps coming, not one piece of work
     nouns = [n for n in lexicon()["item_nouns"] if n.endswith("s")]
-    return re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None
+    # (not a count of them: 'it is 40 pages', 'about 120 pages' is the size of the one piece of work)
+    return (
+        re.search(r"(?<!\d )(?<!\d)\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None
+    )
 
 
 # 'whose end date is within the next 14 days', 'with an expiry within 60 days', 'due in the next 2 weeks':
