@@ -313,7 +313,8 @@ _API_HINT = re.compile(
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
-    + r"|^\W*(?:an?\s+)?(?:(?:api|http|rest)\s+)?endpoint(?:\s+for\s+[^:\n\u2014]{1,40}?)?\s*(?=[:\u2014-]))\b",
+    # ('HTTP API endpoint for our scrap yard: POST body with …')
+    + r"|^\W*(?:an?\s+)?(?:(?:api|http|rest)\s+){0,2}endpoint(?:\s+for\s+[^:\n\u2014]{1,40}?)?\s*(?=[:\u2014-]))\b",
     re.I,
 )
 
