@@ -2939,7 +2939,8 @@ def _messaged_on(text: str) -> Trigger | None:
         r"(?:^|(?<=\n)|(?<=[.!?:])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’-]+\s+){0,3}?"
         r"(?:customers?|clients?|guests?|people|members?|parents?|patients?|students?|users?|tenants?|buyers?|"
         r"visitors?|drivers?|staff|everyone|folks)(?:\s+(?:all|often|constantly|always|keep|regularly))?)\s+"
-        rf"(?P<verb>{said})\s+(?P<rest>(?:us|me|our|my|the)\b[^.!?\n:;]{{0,60}})",
+        # (up to the clause's pause: 'when people WhatsApp us asking whether a jar is in stock, check …')
+        rf"(?P<verb>{said})\s+(?P<rest>(?:us|me|our|my|the)\b[^.!?\n:;,—–]{{0,60}})",
         text,
         re.I,
     )
