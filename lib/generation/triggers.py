@@ -157,7 +157,8 @@ _CHAT_HINT = re.compile(
     # ('make the chat on our site answer questions', 'our website chat'): the site's own chat, each message a run
     r"(?:our|the|my) (?:web ?site|site|web|online|shop|store|booking page|homepage)(?:['’]s)? chat\b(?! (?:in|on) )|"
     r"(?:the|our|my) chat (?:on|in) (?:our|the|my) (?:web ?site|site|web page|page|homepage|shop|store)\b|"
-    r"chat ?(?:assistant|agent|helper|tool|app|widget|box)(?:es|s)?|"
+    # ('a chat coach for my clients that remembers …', 'a chat tutor', 'a chat concierge')
+    r"chat ?(?:assistant|agent|helper|tool|app|widget|box|coach|tutor|buddy|companion|concierge|advisor|adviser)(?:es|s)?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
