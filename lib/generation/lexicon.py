@@ -5054,9 +5054,16 @@ def _context_spans(text: str, imperative: re.Pattern[str]) -> tuple[tuple[int, i
         # ('Some context: I'm a freelance translator, …': what it tells, after its lead-in)
         unled = re.sub(rules["lead_labels"], "", low)
         # (before a brief's ask, an aside in brackets lists fields, not steps: '(name, email, company)')
+        # ('People ask the same things all day: which bike …, can we hold one.': their questions, quoted)
+        theirs = re.match(rules["their_questions"], low)
         if (
             tells(low, imperative)
             or (unled != low and tells(unled, imperative))
+            or (
+                theirs is not None
+                and not re.search(rules["request_opens"], theirs.group(0))
+                and asks_nothing(theirs.group(0)[:-1], imperative)
+            )
             or (found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative))
         ):
             # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":
