@@ -2694,6 +2694,13 @@ def sent_straight(text: str) -> str:
     return re.sub(lexicon()["sent_straight"], "", text, flags=re.I)
 
 
+def sent_to_bare(text: str) -> str:
+    """'SMS to customer w/ confirmation' → 'SMS to the customer …': a person of the data a message goes to, said without
+    an article (lexicon.json 'sent_to_bare')."""
+    rule = lexicon()["sent_to_bare"].replace("{people}", "|".join(map(re.escape, lexicon()["people"])))
+    return re.sub(rule, lambda m: m.group(0) + "the ", text, flags=re.I)
+
+
 def messages_named(text: str) -> str:
     """'… add them to the 'Members' table. And a welcome email, to them, with the session time.' → '… Send a welcome
     email to them with the session time.': a sentence (or a list's line) that only names a message and whom it goes
