@@ -2694,6 +2694,13 @@ def sent_straight(text: str) -> str:
     return re.sub(lexicon()["sent_straight"], "", text, flags=re.I)
 
 
+def sent_to_bare(text: str) -> str:
+    """'SMS to customer w/ confirmation' → 'SMS to the customer …': a person of the data a message goes to, said without
+    an article (lexicon.json 'sent_to_bare')."""
+    rule = lexicon()["sent_to_bare"].replace("{people}", "|".join(map(re.escape, lexicon()["people"])))
+    return re.sub(rule, lambda m: m.group(0) + "the ", text, flags=re.I)
+
+
 def messages_named(text: str) -> str:
     """'… add them to the 'Members' table. And a welcome email, to them, with the session time.' → '… Send a welcome
     email to them with the session time.': a sentence (or a list's line) that only names a message and whom it goes
@@ -3753,7 +3760,10 @@ def works_on_run_input(text: str) -> bool:
         return True
     # 'triage support tickets by urgency': a kind of item that keeps coming, not one piece of work
     nouns = [n for n in lexicon()["item_nouns"] if n.endswith("s")]
-    return re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None
+    # (not a count of them: 'it is 40 pages', 'about 120 pages' is the size of the one piece of work)
+    return (
+        re.search(r"(?<!\d )(?<!\d)\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None
+    )
 
 
 # 'whose end date is within the next 14 days', 'with an expiry within 60 days', 'due in the next 2 weeks':
@@ -5051,9 +5061,16 @@ def _context_spans(text: str, imperative: re.Pattern[str]) -> tuple[tuple[int, i
         # ('Some context: I'm a freelance translator, …': what it tells, after its lead-in)
         unled = re.sub(rules["lead_labels"], "", low)
         # (before a brief's ask, an aside in brackets lists fields, not steps: '(name, email, company)')
+        # ('People ask the same things all day: which bike …, can we hold one.': their questions, quoted)
+        theirs = re.match(rules["their_questions"], low)
         if (
             tells(low, imperative)
             or (unled != low and tells(unled, imperative))
+            or (
+                theirs is not None
+                and not re.search(rules["request_opens"], theirs.group(0))
+                and asks_nothing(theirs.group(0)[:-1], imperative)
+            )
             or (found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative))
         ):
             # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":

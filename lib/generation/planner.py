@@ -298,6 +298,7 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     description = lx.split_recaps(description)
     description = lx.checked_places(description)  # 'their Gmail inbox checked' → 'check their Gmail inbox'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
+    description = lx.sent_to_bare(description)  # 'SMS to customer w/ confirmation': to the customer
     description = lx.own_records(
         description
     )  # '… get its own Linear issue' → '… create its own Linear issue'

@@ -6252,6 +6252,10 @@ def _chat_source(description: str) -> str | None:
             + r")\s+(?:messages?|texts?|dms?)\b|"
             r"\b(?:message|messages|text|texts|dm|dms|write\s+to|writes\s+to)\s+(?:us|me)\s+(?:on|via|through|over|in)\s+"
             r"(?:" + names + r")\b|"
+            # 'when people WhatsApp us asking …': the service's name as the verb of others writing to us (not the
+            # run's own 'WhatsApp me as well')
+            r"\b(?:people|customers?|clients?|guests?|members?|parents?|patients?|students?|users?|tenants?|buyers?|"
+            r"visitors?|someone|somebody|anyone|anybody|they)\s+(?:" + names + r")(?:s|ed)?\s+(?:us|me)\b|"
             # 'our juice bar takes orders thru whatsapp', 'we receive the bookings via WhatsApp': what people send us
             r"\b(?:takes?|accepts?|gets?|receives?)\s+(?:(?:the|our|all|most|cake|food|new)\s+)?(?:[\w'-]+\s+)?"
             r"(?:orders?|bookings?|reservations?|requests?|enquiries|inquiries|messages?|questions?)\s+"

@@ -157,7 +157,8 @@ _CHAT_HINT = re.compile(
     # ('make the chat on our site answer questions', 'our website chat'): the site's own chat, each message a run
     r"(?:our|the|my) (?:web ?site|site|web|online|shop|store|booking page|homepage)(?:['’]s)? chat\b(?! (?:in|on) )|"
     r"(?:the|our|my) chat (?:on|in) (?:our|the|my) (?:web ?site|site|web page|page|homepage|shop|store)\b|"
-    r"chat ?(?:assistant|agent|helper|tool|app|widget|box)(?:es|s)?|"
+    # ('a chat coach for my clients that remembers …', 'a chat tutor', 'a chat concierge')
+    r"chat ?(?:assistant|agent|helper|tool|app|widget|box|coach|tutor|buddy|companion|concierge|advisor|adviser)(?:es|s)?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
@@ -313,7 +314,8 @@ _API_HINT = re.compile(
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
-    + r"|^\W*(?:an?\s+)?(?:(?:api|http|rest)\s+)?endpoint(?:\s+for\s+[^:\n\u2014]{1,40}?)?\s*(?=[:\u2014-]))\b",
+    # ('HTTP API endpoint for our scrap yard: POST body with …')
+    + r"|^\W*(?:an?\s+)?(?:(?:api|http|rest)\s+){0,2}endpoint(?:\s+for\s+[^:\n\u2014]{1,40}?)?\s*(?=[:\u2014-]))\b",
     re.I,
 )
 
@@ -2938,7 +2940,8 @@ def _messaged_on(text: str) -> Trigger | None:
         r"(?:^|(?<=\n)|(?<=[.!?:])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’-]+\s+){0,3}?"
         r"(?:customers?|clients?|guests?|people|members?|parents?|patients?|students?|users?|tenants?|buyers?|"
         r"visitors?|drivers?|staff|everyone|folks)(?:\s+(?:all|often|constantly|always|keep|regularly))?)\s+"
-        rf"(?P<verb>{said})\s+(?P<rest>(?:us|me|our|my|the)\b[^.!?\n:;]{{0,60}})",
+        # (up to the clause's pause: 'when people WhatsApp us asking whether a jar is in stock, check …')
+        rf"(?P<verb>{said})\s+(?P<rest>(?:us|me|our|my|the)\b[^.!?\n:;,—–]{{0,60}})",
         text,
         re.I,
     )
