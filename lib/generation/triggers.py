@@ -850,8 +850,8 @@ def find_time(text: str, run_first: bool = True) -> tuple[str | None, tuple[int,
 
 
 # 'Paris time', 'time in Lisbon', 'all times in Pacific', and as other languages say it: 'hour of Paris', 'Madrid hour', 'hora de Lima',
-# 'heure de Paris'
-_ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|ora)\b"
+# 'heure de Paris', and as a chat line says it: 'Denver tz', 'Phoenix timezone'
+_ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|ora|tz|timezone)\b"
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -899,8 +899,10 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
-        if city in _city_zones() and not _negated(text, found.span()):
-            return _city_zones()[city], found.span()
+        # ('hora de Bogotá', 'hora de Asunción': a city written with its accents, the database's name without)
+        zone = _city_zones().get(city) or _city_zones().get(_unaccented(city))
+        if zone and not _negated(text, found.span()):
+            return zone, found.span()
     # ('ny time pls', 'la time'): a city of the lexicon's own list (`city_zones`), in a chat's lower case, before 'time'
     cities = "|".join(sorted(map(re.escape, lexicon()["city_zones"]), key=len, reverse=True))
     for found in re.finditer(rf"\b({cities})\s+(?:local\s+)?time\b", text, re.I):
@@ -1055,6 +1057,12 @@ def _iana_zones() -> dict[str, str]:
     import zoneinfo
 
     return {zone.lower(): zone for zone in zoneinfo.available_timezones() if "/" in zone}
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
