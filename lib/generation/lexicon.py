@@ -6491,10 +6491,11 @@ def pointed_scopes(text: str) -> str:
     return _EVEN_WHEN.sub(lambda m: m.group("end").strip() and m.group("end") or "", text)
 
 
-# a line (or what follows its label: 'Hourly: …', 'Every 15 min: …') that opens on a noun phrase, its arrow, then
-# where it goes: 'Jira issues in project KART with priority Highest → my Telegram'
+# a line (or what follows its label: 'Hourly: …', 'Every 15 min: …', or its schedule's arrow: 'every wkday 8:15 →
+# …') that opens on a noun phrase, its arrow, then where it goes: 'Jira issues in project KART with priority Highest
+# → my Telegram'
 _ARROWED_SOURCE = re.compile(
-    r"(?:^|(?<=\n)|(?<=:))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
+    r"(?:^|(?<=\n)|(?<=:)|(?<=→)|(?<=->)|(?<==>))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
     # (a dot inside an address is no sentence's end: 'unread Outlook mail from bookings@flashbulbbooths.co.uk → …')
     r"(?P<np>[A-Za-z](?:[^\n→:;.!?]|\.(?=[\w-])){2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
 )
