@@ -1664,6 +1664,10 @@ def read_schedule(text: str) -> Trigger | None:
             "dailyTime": time_text,
             "cronExpression": _cron(mm, hour_field, dow="1-5"),
         }
+        # ('weekdays 7:30 → …': the days said right before the clock are the schedule's words too)
+        said = re.search(_WEEKDAYS + r"(?=[^\S\n]+(?:at[^\S\n]+)?\d)", low)
+        if said:
+            spans.append(said.span())
     elif not days and re.search(
         # ('we sell at weekend markets': a weekend thing, no day it runs on)
         r"\bweekends?\b(?!\s+(?!(?:mornings|evenings|afternoons|nights|days|hours|shifts|plus|thus)\b)[a-z]{3,}s\b)",
