@@ -6633,6 +6633,11 @@ _PEOPLE_KEPT = re.compile(
     r"in\s+(?P<where3>" + _NAMED_PLACE + r")"
     # ("email each guest arriving that day (Airtable 'Arrivals')": the place alone, in brackets after the people)
     r"|(?<=\()(?P<bare>" + _NAMED_PLACE + r")(?=\s*\))"
+    # ("Pupils and parent emails are in the Airtable table 'Pupils'", 'the members and their email addresses are
+    # in …': the people and their addresses, said together)
+    r"|(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<both>[a-z-]+)\s+(?:and|with)\s+(?:their\s+|the\s+)?"
+    r"(?:[a-z-]+(?:['\u2019]s?)?\s+)?(?:" + _ADDRESS_WORDS + r")\s+(?:is|are)\s+(?:all\s+)?"
+    r"(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where4>" + _NAMED_PLACE + r")"
     # ('the email addresses of the members are in the sheet 'Leden'': the people named after them)
     r"|(?:the\s+)?(?:" + _ADDRESS_WORDS + r")\s+of\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?P<ofwhom>[a-z-]+)"
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where2>"
@@ -6681,13 +6686,14 @@ def people_kept(text: str) -> str:
             or m.group("where")
             or m.group("where2")
             or m.group("where3")
+            or m.group("where4")
             or m.group("bare")
             or m.group("all")
             or ""
         ).strip()
         if not places.search(place):
             continue
-        whose = _singular((m.group("whose") or m.group("ofwhom") or "").lower())
+        whose = _singular((m.group("whose") or m.group("ofwhom") or m.group("both") or "").lower())
         if whose and whose not in _people_nouns():
             continue  # ('the order numbers are in …': no person's address)
         named = (m.group("one") or m.group("each") or whose).lower()
@@ -6724,7 +6730,7 @@ def people_kept(text: str) -> str:
                     continue
                 kept_words = kept_words[:1]
             if (
-                m.group("where") or m.group("where2") or m.group("where3") or m.group("bare")
+                m.group("where") or m.group("where2") or m.group("where3") or m.group("where4") or m.group("bare")
             ) and not re.search(
                 # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
                 rf"\b(?:{_SENDS}|send)(?:e?s)?(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
