@@ -6560,7 +6560,76 @@ def arrived_items(text: str) -> str:
             return m.group(0)
         return f"{m.group('head')} in {place} {m.group('part')}"
 
-    return _ARRIVED_ITEMS.sub(where, text)
+    text = _ARRIVED_ITEMS.sub(where, text)
+
+    def told(m: re.Match[str]) -> str:
+        place = place_said_before(text, m.start(), m.group("noun"))
+        return f"{m.group('head')} in {place} {m.group('part')}" if place else m.group(0)
+
+    return _ARRIVED_UNPLACED.sub(told, text)
+
+
+# 'for each report added that week, …' after 'Students upload lab reports to the Google Drive folder 'Lab Reports
+# 9B'.': the items of a loop said by how they came, their place told in a sentence before
+_ARRIVED_UNPLACED = re.compile(
+    r"\b(?P<head>for\s+(?:each|every)\s+(?:new\s+)?(?P<noun>[a-z][\w-]*?)(?:e?s)?)\s+"
+    r"(?P<part>(?:(?:that|which)\s+(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+)?"
+    r"(?:added|uploaded|dropped|saved|put|placed|created|stored|synced|copied|moved|filed|submitted)"
+    r"(?:\s+(?:today|yesterday|(?:this|that|last)\s+(?:week|month|morning|evening|day)|since\s+(?:the\s+)?last\s+run|"
+    r"overnight|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+\s+|few\s+)?(?:hours?|days?|weeks?)))?)"
+    r"(?=\s*[,;:]|\s+(?:have|use|and|then)\b)",
+    re.I,
+)
+# 'in the Airtable table 'Donations'', 'to the Google Drive folder 'Lab Reports 9B'': a place named after its
+# preposition
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|into|to|on|onto|from)\s+(?P<place>(?:the\s+|our\s+|my\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?:['\"\u2018\u201c][^'\"\u2019\u201d\n]{1,40}['\"\u2019\u201d]))",
+    re.I,
+)
+
+
+def place_said_before(text: str, end: int, noun: str = "") -> str | None:
+    """The one named place a service reads that the sentences before `end` tell of ('Volunteers log donations in
+    the Airtable table 'Donations'.'), in a sentence that names `noun` when one is given ('Students upload lab
+    reports to the Google Drive folder …' for 'report'); None when there is none, or more than one."""
+    entries = lexicon()["integrations"]
+    found: dict[str, str] = {}
+    for m in _PLACE_AFTER_PREPOSITION.finditer(text, 0, _sentence_start(text, end)):
+        place = m.group("place").strip()
+        if not any(entries[key].get("read") for _, key in integrations_in(place)):
+            continue
+        said = text[_sentence_start(text, m.start()) : m.start()].lower()
+        if noun and not re.search(rf"\b{re.escape(noun.lower())}", said):
+            continue
+        found.setdefault(place.lower(), re.sub(r"^(?:The|Our|My)\b", lambda a: a.group(0).lower(), place))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# 'find anything with a use-by date of tomorrow …' after 'Volunteers log donations in the Airtable table
+# 'Donations'.': things found with no place of their own, where the one place told before holds them
+_FOUND_ANYTHING = re.compile(
+    r"\b(?P<verb>find|finds|look\s+for|pick\s+out|pull\s+out|list|check\s+for|grab)\s+"
+    r"(?P<what>anything|everything|whatever|any\s+(?:items?|entries|records|rows))\b"
+    r"(?=\s+(?:with|that|which|where|whose|due|expiring|marked|tagged|older|newer|past|dated)\b)"
+    r"(?P<rest>[^,;.!?\n]*?)(?=\s+(?:and|then)\b|[,;.!?\n]|$)",
+    re.I,
+)
+
+
+def found_there(text: str) -> str:
+    """'Volunteers log donations in the Airtable table 'Donations'. Every evening at 21:00, find anything with a
+    use-by date of tomorrow and post it …' → '… find anything in the Airtable table 'Donations' with a use-by date
+    …': what is found, named by no noun of its own and in no place of its own, is found in the one place the
+    sentences before name."""
+
+    def there(m: re.Match[str]) -> str:
+        if integrations_in(m.group("rest")) or re.search(r"\b(?:in|from|on)\s+(?:the|our|my)\b", m.group("rest")):
+            return m.group(0)
+        place = place_said_before(text, m.start())
+        return f"{m.group('verb')} {m.group('what')} in {place}{m.group('rest')}" if place else m.group(0)
+
+    return _FOUND_ANYTHING.sub(there, text)
 
 
 # '(our Google Form writes them into the Google Sheet 'Incidents Raw')', '— the Jotform dumps them into … —', 'which
