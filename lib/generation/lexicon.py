@@ -6606,6 +6606,34 @@ def place_said_before(text: str, end: int, noun: str = "") -> str | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# 'send each parent an email …' after 'parents book conference slots in the Google Sheet 'Conferences'.': the people
+# a timed message goes to, one each, with no place of their own
+_EACH_PERSON_SENT = re.compile(
+    r"\b(?:e-?mail|text|sms|message|whatsapp|notify|remind|ping|dm|send|write\s+to)\s+(?:an?\s+[\w-]+\s+to\s+)?(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+)?"
+    r"(?P<noun>[a-z][\w-]*?)(?P<plural>e?s)?\b(?![\w'’-])(?!\s+(?:in|on|from|of|at|who|whose|that|listed)\b)",
+    re.I,
+)
+
+
+def people_told_before(text: str) -> str:
+    """'At Quillfield Primary, parents book … slots in the Google Sheet 'Conferences'. Every Thursday at 16:00,
+    please send each parent an email …' → '… send each parent in the Google Sheet 'Conferences' an email …': on a
+    schedule, the people a message goes to one by one, named by no place of their own, are those of the one place
+    the sentences before tell of them in."""
+    from lib.generation.triggers import read_schedule
+
+    if read_schedule(text) is None:
+        return text
+    for m in _EACH_PERSON_SENT.finditer(text):
+        noun = m.group("noun").lower()
+        if noun not in _people_nouns():
+            continue
+        place = place_said_before(text, m.start(), noun)
+        if place:
+            return text[: m.end()] + f" in {place}" + text[m.end() :]
+    return text
+
+
 # 'find anything with a use-by date of tomorrow …' after 'Volunteers log donations in the Airtable table
 # 'Donations'.': things found with no place of their own, where the one place told before holds them
 _FOUND_ANYTHING = re.compile(
