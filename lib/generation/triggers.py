@@ -274,7 +274,7 @@ _API_HINT = re.compile(
     # 'our app will call the workflow API with {…}', 'the backend calls the workflow's endpoint on each scan'
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?"
     r"\s+(?:api|endpoint)\b"
-    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where|taking|accepting|receiving)"
     # 'an API endpoint in Sim the website calls with {name, email}': the caller named, then its call
     # ('an API endpoint my website can call with a question': no 'in Sim', the caller named all the same)
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:(?:in|on)\s+sim\s+)?(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
@@ -309,7 +309,8 @@ _API_HINT = re.compile(
     # 'our mobile app needs an endpoint:', 'expose an API for our app': the program that calls the run is named
     r"|\b(?:app|site|website|portal|frontend|backend|widget|system)\s+(?:needs|wants|requires)\s+an?\s+"
     r"(?:api|http|rest)?\s*endpoint\b"
-    r"|\b(?:expose|publish|offer|serve|want|need)\s+an?\s+(?:api|endpoint|http\s+endpoint)\s+(?:for|to)\s+"
+    # ('Expose an API endpoint for Skyquilt Drone Surveys taking …')
+    r"|\b(?:expose|publish|offer|serve|want|need)\s+an?\s+(?:api(?:\s+endpoint)?|endpoint|http\s+endpoint)\s+(?:for|to)\s+"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
