@@ -6652,7 +6652,9 @@ def found_there(text: str) -> str:
     sentences before name."""
 
     def there(m: re.Match[str]) -> str:
-        if integrations_in(m.group("rest")) or re.search(r"\b(?:in|from|on)\s+(?:the|our|my)\b", m.group("rest")):
+        if integrations_in(m.group("rest")) or re.search(
+            r"\b(?:in|from|on)\s+(?:the|our|my)\b", m.group("rest")
+        ):
             return m.group(0)
         place = place_said_before(text, m.start())
         return f"{m.group('verb')} {m.group('what')} in {place}{m.group('rest')}" if place else m.group(0)
@@ -6827,7 +6829,11 @@ def people_kept(text: str) -> str:
                     continue
                 kept_words = kept_words[:1]
             if (
-                m.group("where") or m.group("where2") or m.group("where3") or m.group("where4") or m.group("bare")
+                m.group("where")
+                or m.group("where2")
+                or m.group("where3")
+                or m.group("where4")
+                or m.group("bare")
             ) and not re.search(
                 # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
                 rf"\b(?:{_SENDS}|send)(?:e?s)?(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",
