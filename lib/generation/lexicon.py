@@ -6508,10 +6508,11 @@ def pointed_scopes(text: str) -> str:
     return _EVEN_WHEN.sub(lambda m: m.group("end").strip() and m.group("end") or "", text)
 
 
-# a line (or what follows its label: 'Hourly: …', 'Every 15 min: …') that opens on a noun phrase, its arrow, then
-# where it goes: 'Jira issues in project KART with priority Highest → my Telegram'
+# a line (or what follows its label: 'Hourly: …', 'Every 15 min: …', or its schedule's arrow: 'every wkday 8:15 →
+# …') that opens on a noun phrase, its arrow, then where it goes: 'Jira issues in project KART with priority Highest
+# → my Telegram'
 _ARROWED_SOURCE = re.compile(
-    r"(?:^|(?<=\n)|(?<=:))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
+    r"(?:^|(?<=\n)|(?<=:)|(?<=→)|(?<=->)|(?<==>))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
     # (a dot inside an address is no sentence's end: 'unread Outlook mail from bookings@flashbulbbooths.co.uk → …')
     r"(?P<np>[A-Za-z](?:[^\n→:;.!?]|\.(?=[\w-])){2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
 )
@@ -6576,7 +6577,106 @@ def arrived_items(text: str) -> str:
             return m.group(0)
         return f"{m.group('head')} in {place} {m.group('part')}"
 
-    return _ARRIVED_ITEMS.sub(where, text)
+    text = _ARRIVED_ITEMS.sub(where, text)
+
+    def told(m: re.Match[str]) -> str:
+        place = place_said_before(text, m.start(), m.group("noun"))
+        return f"{m.group('head')} in {place} {m.group('part')}" if place else m.group(0)
+
+    return _ARRIVED_UNPLACED.sub(told, text)
+
+
+# 'for each report added that week, …' after 'Students upload lab reports to the Google Drive folder 'Lab Reports
+# 9B'.': the items of a loop said by how they came, their place told in a sentence before
+_ARRIVED_UNPLACED = re.compile(
+    r"\b(?P<head>for\s+(?:each|every)\s+(?:new\s+)?(?P<noun>[a-z][\w-]*?)(?:e?s)?)\s+"
+    r"(?P<part>(?:(?:that|which)\s+(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+)?"
+    r"(?:added|uploaded|dropped|saved|put|placed|created|stored|synced|copied|moved|filed|submitted)"
+    r"(?:\s+(?:today|yesterday|(?:this|that|last)\s+(?:week|month|morning|evening|day)|since\s+(?:the\s+)?last\s+run|"
+    r"overnight|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+\s+|few\s+)?(?:hours?|days?|weeks?)))?)"
+    r"(?=\s*[,;:]|\s+(?:have|use|and|then)\b)",
+    re.I,
+)
+# 'in the Airtable table 'Donations'', 'to the Google Drive folder 'Lab Reports 9B'': a place named after its
+# preposition
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|into|to|on|onto|from)\s+(?P<place>(?:the\s+|our\s+|my\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?:['\"\u2018\u201c][^'\"\u2019\u201d\n]{1,40}['\"\u2019\u201d]))",
+    re.I,
+)
+
+
+def place_said_before(text: str, end: int, noun: str = "") -> str | None:
+    """The one named place a service reads that the sentences before `end` tell of ('Volunteers log donations in
+    the Airtable table 'Donations'.'), in a sentence that names `noun` when one is given ('Students upload lab
+    reports to the Google Drive folder …' for 'report'); None when there is none, or more than one."""
+    entries = lexicon()["integrations"]
+    found: dict[str, str] = {}
+    for m in _PLACE_AFTER_PREPOSITION.finditer(text, 0, _sentence_start(text, end)):
+        place = m.group("place").strip()
+        if not any(entries[key].get("read") for _, key in integrations_in(place)):
+            continue
+        said = text[_sentence_start(text, m.start()) : m.start()].lower()
+        if noun and not re.search(rf"\b{re.escape(noun.lower())}", said):
+            continue
+        found.setdefault(place.lower(), re.sub(r"^(?:The|Our|My)\b", lambda a: a.group(0).lower(), place))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# 'send each parent an email …' after 'parents book conference slots in the Google Sheet 'Conferences'.': the people
+# a timed message goes to, one each, with no place of their own
+_EACH_PERSON_SENT = re.compile(
+    r"\b(?:e-?mail|text|sms|message|whatsapp|notify|remind|ping|dm|send|write\s+to)\s+(?:an?\s+[\w-]+\s+to\s+)?(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+)?"
+    r"(?P<noun>[a-z][\w-]*?)(?P<plural>e?s)?\b(?![\w'’-])(?!\s+(?:in|on|from|of|at|who|whose|that|listed)\b)",
+    re.I,
+)
+
+
+def people_told_before(text: str) -> str:
+    """'At Quillfield Primary, parents book … slots in the Google Sheet 'Conferences'. Every Thursday at 16:00,
+    please send each parent an email …' → '… send each parent in the Google Sheet 'Conferences' an email …': on a
+    schedule, the people a message goes to one by one, named by no place of their own, are those of the one place
+    the sentences before tell of them in."""
+    from lib.generation.triggers import read_schedule
+
+    if read_schedule(text) is None:
+        return text
+    for m in _EACH_PERSON_SENT.finditer(text):
+        noun = m.group("noun").lower()
+        if noun not in _people_nouns():
+            continue
+        place = place_said_before(text, m.start(), noun)
+        if place:
+            return text[: m.end()] + f" in {place}" + text[m.end() :]
+    return text
+
+
+# 'find anything with a use-by date of tomorrow …' after 'Volunteers log donations in the Airtable table
+# 'Donations'.': things found with no place of their own, where the one place told before holds them
+_FOUND_ANYTHING = re.compile(
+    r"\b(?P<verb>find|finds|look\s+for|pick\s+out|pull\s+out|list|check\s+for|grab)\s+"
+    r"(?P<what>anything|everything|whatever|any\s+(?:items?|entries|records|rows))\b"
+    r"(?=\s+(?:with|that|which|where|whose|due|expiring|marked|tagged|older|newer|past|dated)\b)"
+    r"(?P<rest>[^,;.!?\n]*?)(?=\s+(?:and|then)\b|[,;.!?\n]|$)",
+    re.I,
+)
+
+
+def found_there(text: str) -> str:
+    """'Volunteers log donations in the Airtable table 'Donations'. Every evening at 21:00, find anything with a
+    use-by date of tomorrow and post it …' → '… find anything in the Airtable table 'Donations' with a use-by date
+    …': what is found, named by no noun of its own and in no place of its own, is found in the one place the
+    sentences before name."""
+
+    def there(m: re.Match[str]) -> str:
+        if integrations_in(m.group("rest")) or re.search(
+            r"\b(?:in|from|on)\s+(?:the|our|my)\b", m.group("rest")
+        ):
+            return m.group(0)
+        place = place_said_before(text, m.start())
+        return f"{m.group('verb')} {m.group('what')} in {place}{m.group('rest')}" if place else m.group(0)
+
+    return _FOUND_ANYTHING.sub(there, text)
 
 
 # '(our Google Form writes them into the Google Sheet 'Incidents Raw')', '— the Jotform dumps them into … —', 'which
@@ -6649,6 +6749,11 @@ _PEOPLE_KEPT = re.compile(
     r"in\s+(?P<where3>" + _NAMED_PLACE + r")"
     # ("email each guest arriving that day (Airtable 'Arrivals')": the place alone, in brackets after the people)
     r"|(?<=\()(?P<bare>" + _NAMED_PLACE + r")(?=\s*\))"
+    # ("Pupils and parent emails are in the Airtable table 'Pupils'", 'the members and their email addresses are
+    # in …': the people and their addresses, said together)
+    r"|(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<both>[a-z-]+)\s+(?:and|with)\s+(?:their\s+|the\s+)?"
+    r"(?:[a-z-]+(?:['\u2019]s?)?\s+)?(?:" + _ADDRESS_WORDS + r")\s+(?:is|are)\s+(?:all\s+)?"
+    r"(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where4>" + _NAMED_PLACE + r")"
     # ('the email addresses of the members are in the sheet 'Leden'': the people named after them)
     r"|(?:the\s+)?(?:" + _ADDRESS_WORDS + r")\s+of\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?P<ofwhom>[a-z-]+)"
     r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where2>"
@@ -6697,13 +6802,14 @@ def people_kept(text: str) -> str:
             or m.group("where")
             or m.group("where2")
             or m.group("where3")
+            or m.group("where4")
             or m.group("bare")
             or m.group("all")
             or ""
         ).strip()
         if not places.search(place):
             continue
-        whose = _singular((m.group("whose") or m.group("ofwhom") or "").lower())
+        whose = _singular((m.group("whose") or m.group("ofwhom") or m.group("both") or "").lower())
         if whose and whose not in _people_nouns():
             continue  # ('the order numbers are in …': no person's address)
         named = (m.group("one") or m.group("each") or whose).lower()
@@ -6740,7 +6846,11 @@ def people_kept(text: str) -> str:
                     continue
                 kept_words = kept_words[:1]
             if (
-                m.group("where") or m.group("where2") or m.group("where3") or m.group("bare")
+                m.group("where")
+                or m.group("where2")
+                or m.group("where3")
+                or m.group("where4")
+                or m.group("bare")
             ) and not re.search(
                 # ('send every friday at 9:00 all members an email': 'all' the object, when said a few words on)
                 rf"\b(?:{_SENDS}|send)(?:e?s)?(?:\s+[^\s.;!?,]*[^\s.;:!?,]){{0,{5 if each.group('all') else 0}}}\s*$",

@@ -375,6 +375,11 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
     description = lx.kept_lookups(kept_in_told(description))
     # 'for each photo added today to the Drive folder 'X'' → 'for each photo in the Drive folder 'X' added today'
     description = lx.arrived_items(description)
+    # "… in the Airtable table 'Donations'. …, find anything with a use-by date of tomorrow" → 'find anything in the
+    # Airtable table 'Donations' with …': found in the one place told before
+    description = lx.found_there(description)
+    # 'parents book slots in the Google Sheet 'Conferences'. Every Thursday …, send each parent …': those people
+    description = lx.people_told_before(description)
     description = lx.per_item(
         description
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'

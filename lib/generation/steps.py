@@ -14963,8 +14963,12 @@ _GUARD = re.compile(
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
-    r"(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|nothing\s+(?:new\s+)?(?:is|was|were|comes?|came|got)\b)"
-    r"[^,;.]{0,60}[.!]?\s*$",
+    r"(?:there(?:\s+(?:are|is|were|was)|\s*['’]s)\s+(?:no\b|none\b|nothing\b)|nothing\s+(?:new\s+)?(?:is|was|were|comes?|came|got)\b)"
+    r"[^,;.]{0,60}[.!]?\s*$"
+    # the same said of the other side: 'Only post if there's something', 'only send it when there are any'
+    r"|^\s*(?:and\s+|but\s+)?only\s+(?:send|post|email|message|notify|write|create)\w*"
+    r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?\s+(?:if|when)\s+"
+    r"there(?:\s+(?:are|is|were|was)|\s*['’]s)\s+(?:something|anything|any\b)[^,;.]{0,60}[.!]?\s*$",
     re.I,
 )
 _ONLY = re.compile(

@@ -275,7 +275,7 @@ _API_HINT = re.compile(
     # 'our app will call the workflow API with {…}', 'the backend calls the workflow's endpoint on each scan'
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?"
     r"\s+(?:api|endpoint)\b"
-    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where|taking|accepting|receiving)"
     # 'an API endpoint in Sim the website calls with {name, email}': the caller named, then its call
     # ('an API endpoint my website can call with a question': no 'in Sim', the caller named all the same)
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:(?:in|on)\s+sim\s+)?(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
@@ -310,7 +310,8 @@ _API_HINT = re.compile(
     # 'our mobile app needs an endpoint:', 'expose an API for our app': the program that calls the run is named
     r"|\b(?:app|site|website|portal|frontend|backend|widget|system)\s+(?:needs|wants|requires)\s+an?\s+"
     r"(?:api|http|rest)?\s*endpoint\b"
-    r"|\b(?:expose|publish|offer|serve|want|need)\s+an?\s+(?:api|endpoint|http\s+endpoint)\s+(?:for|to)\s+"
+    # ('Expose an API endpoint for Skyquilt Drone Surveys taking …')
+    r"|\b(?:expose|publish|offer|serve|want|need)\s+an?\s+(?:api(?:\s+endpoint)?|endpoint|http\s+endpoint)\s+(?:for|to)\s+"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
@@ -852,8 +853,8 @@ def find_time(text: str, run_first: bool = True) -> tuple[str | None, tuple[int,
 
 
 # 'Paris time', 'time in Lisbon', 'all times in Pacific', and as other languages say it: 'hour of Paris', 'Madrid hour', 'hora de Lima',
-# 'heure de Paris'
-_ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|ora)\b"
+# 'heure de Paris', and as a chat line says it: 'Denver tz', 'Phoenix timezone'
+_ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|ora|tz|timezone)\b"
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -901,8 +902,10 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
-        if city in _city_zones() and not _negated(text, found.span()):
-            return _city_zones()[city], found.span()
+        # ('hora de Bogotá', 'hora de Asunción': a city written with its accents, the database's name without)
+        zone = _city_zones().get(city) or _city_zones().get(_unaccented(city))
+        if zone and not _negated(text, found.span()):
+            return zone, found.span()
     # ('ny time pls', 'la time'): a city of the lexicon's own list (`city_zones`), in a chat's lower case, before 'time'
     cities = "|".join(sorted(map(re.escape, lexicon()["city_zones"]), key=len, reverse=True))
     for found in re.finditer(rf"\b({cities})\s+(?:local\s+)?time\b", text, re.I):
@@ -1057,6 +1060,12 @@ def _iana_zones() -> dict[str, str]:
     import zoneinfo
 
     return {zone.lower(): zone for zone in zoneinfo.available_timezones() if "/" in zone}
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -1658,6 +1667,10 @@ def read_schedule(text: str) -> Trigger | None:
             "dailyTime": time_text,
             "cronExpression": _cron(mm, hour_field, dow="1-5"),
         }
+        # ('weekdays 7:30 → …': the days said right before the clock are the schedule's words too)
+        said = re.search(_WEEKDAYS + r"(?=[^\S\n]+(?:at[^\S\n]+)?\d)", low)
+        if said:
+            spans.append(said.span())
     elif not days and re.search(
         # ('we sell at weekend markets': a weekend thing, no day it runs on)
         r"\bweekends?\b(?!\s+(?!(?:mornings|evenings|afternoons|nights|days|hours|shifts|plus|thus)\b)[a-z]{3,}s\b)",
