@@ -1947,7 +1947,7 @@ def _read_webhook(clause: str) -> Trigger | None:
     provider = _provider(head.lower())
     notes = []
     named = [k for _, k in lx.integrations_in(head) if k != provider and k not in ("gmail",)]
-    if provider and named and not _named_provider(head.lower()):
+    if provider and named and not _brand_named(head.lower()):
         # 'When a new Outlook email arrives': an e-mail event, but from a service JUL25 cannot listen to
         name = lexicon()["integrations"][named[0]]["type"].replace("_", " ").title()
         notes.append(
@@ -2190,6 +2190,20 @@ def _named_provider(text: str) -> bool:
         for name, entry in providers.items()
         if name != "generic"
         for p in entry["names"]
+    )
+
+
+def _brand_named(text: str) -> bool:
+    """A provider named by its own name, not by a place any service has ('inbox', lexicon 'webhook_providers'
+    `place_names`): 'Outlook inbox bookings@…' names Outlook's inbox, not Gmail."""
+    text = _addresses_blanked(text)
+    providers = lexicon()["webhook_providers"]
+    return any(
+        re.search(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)
+        for name, entry in providers.items()
+        if name != "generic"
+        for p in entry["names"]
+        if p not in entry.get("place_names", ())
     )
 
 
@@ -2782,10 +2796,14 @@ _SITUATION = re.compile(
     # ('Newbie question: I run …', '[Help] I have …': a short label before what we tell of ourselves; 'Repeat 5 times:
     # generate …' is no label)
     r"(?:(?:(?<![^\n])[^\W\d][\w'’ -]{0,24}:|\[[^\]\n]{1,24}\])\s+(?=(?:i|we)(?:['’]|\s)))?"
+    # ('Harbourlight Legal Clinic — emails to intake@… arrive in Outlook', 'Front desk at Mapleridge Sleep Clinic: new
+    # referrals come in as …'): who is writing, set off before what arrives
+    r"(?:(?<![^\n])[^\W\d][\w'’& ]{0,48}?(?::|\s[—–]\s)\s*)?"
     # ('I run a small curry house and our takeaway orders arrive by email in Gmail', 'We're a bakery and customers
     # message us on WhatsApp'): who we are, then what arrives, joined by 'and'
     r"(?:(?:i|we)(?:['’](?:m|re)|\s+(?:am|are|run|own|have|manage))\s+(?:an?|the|our|my)\s+[^.!?\n,;:]{0,50}?(?:,\s*|\s+)and\s+)?"
-    r"(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
+    # (an address's dots are inside the subject: 'emails to intake@harbourlightlegal.org arrive …')
+    r"(?P<subject>(?:[\w'’@#](?:[\w'’@#-]|\.(?=\w))*\s+){0,5}?[\w'’](?:[\w'’-]|[@.](?=\w))*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     # (an address's dots are inside the clause: '… arrive by email at bookings@kayaks.co.uk (Outlook)')
@@ -2842,6 +2860,8 @@ def _situation(text: str) -> Trigger | None:
             _NOT_A_SUBJECT.search(subject.strip())
             or lx.integrations_in(subject)
             and not re.search(r"\b(?:anything|everything|whatever|all)\b", subject, re.I)
+            # ('emails to intake@… arrive in Outlook': mail to an address of ours, no service doing something)
+            and not re.fullmatch(r"(?:new\s+)?e-?mails?\s+(?:to|for)\s+\S+@\S+", subject.strip(), re.I)
         ):
             if not rest.startswith(" in " + subject):
                 continue  # 'Slack posts …' has a service as its doer; 'Post …' is a command
@@ -2856,10 +2876,14 @@ def _situation(text: str) -> Trigger | None:
         mailed = bool(re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I))
         # ('- enquiries arrive by email at bookings@… (Outlook)': a note on how they come, to an address of ours;
         # Gmail's event, or a webhook when Outlook is named, which JUL25 cannot listen to)
+        # ('… come in as PDF attachments to referrals@… (Gmail)': the same note, the mail's parts named)
         by_mail = re.match(
-            r"\s+(?:by|via|per)\s+e-?mail\s+(?:to|at)\s+[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", rest, re.I
+            r"\s+(?:(?:by|via|per)\s+e-?mail|as\s+(?:[\w-]+\s+){0,3}?(?:e-?mails?|attachments?))\s+(?:to|at)\s+"
+            r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+",
+            rest,
+            re.I,
         )
-        if by_mail and not _named_provider(rest.lower()):
+        if by_mail and (not _named_provider(rest.lower()) or _provider(rest.lower()) == "gmail"):
             if re.search(r"\boutlook\b", rest, re.I):
                 values = {
                     "startWorkflow": "webhook",
@@ -2879,6 +2903,16 @@ def _situation(text: str) -> Trigger | None:
             else None
         )
         unknown = external_in(where) if provider is None else []
+        if (
+            provider is None
+            and not unknown
+            and re.search(r"\boutlook\b", where, re.I)
+            and re.search(r"\be-?mails?\b|@", subject, re.I)
+        ):
+            # ('emails to intake@… arrive in Outlook': mail arriving, at a service JUL25 cannot listen to)
+            values = {"startWorkflow": "webhook", "webhookProvider": "generic", "webhookPath": _slug(subject)}
+            note = "Sim JUL25 has no Outlook trigger: a generic webhook starts the workflow; point Outlook at it"
+            return Trigger("webhook", values, [(found.start("subject"), found.end())], [note])
         if provider is None and not unknown:
             continue
         if any(
