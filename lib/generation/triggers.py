@@ -1995,7 +1995,8 @@ _EVENT_TESTS = (
     r"\b(?:pull[\s-]+requests?|PRs?)\s+(?:(?:gets?|got|is|was|are|were|has\s+been|have\s+been)\s+)?"
     r"(?P<mg>merged)\b",
     # 'with "invoice" in the subject', 'has 'crash' in the title': the words said of one field, looked for there
-    r"(?:with|w/|has|have|having|contains?|containing|includes?|including|mentions?|mentioning)\s+"
+    # ('from a supplier w 'invoice' in the subject': 'w' is 'with' in a hurried note)
+    r"(?:with|w/|\bw(?=\s+[\"“'])|has|have|having|contains?|containing|includes?|including|mentions?|mentioning)\s+"
     r"(?P<fq>[\"“'][^\"”'\n]{1,40}[\"”'])\s+in\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<ff>subject|title|summary|body|description|name|message|text)\b",
     # 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
@@ -2070,7 +2071,9 @@ _EVENT_TESTS = (
     r"(?:me|us)\b",
     # 'changes to status "Shipped"', 'moves to closed-won', 'goes in status 'Approved'', 'passes into the stage
     # 'Closed Won'' (a quoted status is all its words)
+    # ('changes status to 'Deposit paid'', 'changes its stage to Won': the field named before 'to')
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|is put|goes|went|passes|passed|enters|entered)\s+"
+    r"(?:(?:its\s+|their\s+|the\s+)?(?:status|stage|state|phase)\s+(?=to\b))?"
     r"(?:to|into|in(?=\s+(?:the\s+)?(?:status|stage|state|phase|column)\b))\s+(?:the\s+)?"
     r"(?:(?:status|stage|state|phase|column)\b)?\s*(?:[\"“'](?P<sq>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<s>"
     # ('moves to Closed Won', 'changes to Ready for Pickup': a state named in capitals is all its words)
