@@ -3717,6 +3717,10 @@ def _tool_event(text: str) -> Trigger | None:
                 _provider(app.lower()) or lx.integrations_in(app) or _external_in(app)
             ):
                 continue
+            if pattern is _TOOL_QUOTED and re.search(
+                r"\b(?:the|my|our|their|your|this|that)\s*$", text[: match.start()], re.I
+            ):
+                continue  # ('→ row in the Google Sheet 'New Patients'': a place the user names, no module's event)
             if pattern is _TOOL_WATCH and read_schedule(text) is not None:
                 return read_schedule(text)  # 'Reddit > Watch posts … Runs once a day at 12:00': polled on it
             event = _app_event(app, match.group("thing"), match.group("rest") or "")
