@@ -2914,7 +2914,9 @@ def _situation(text: str) -> Trigger | None:
         ):
             # ('emails to intake@… arrive in Outlook': mail arriving, at a service JUL25 cannot listen to)
             values = {"startWorkflow": "webhook", "webhookProvider": "generic", "webhookPath": _slug(subject)}
-            note = "Sim JUL25 has no Outlook trigger: a generic webhook starts the workflow; point Outlook at it"
+            note = (
+                "Sim JUL25 has no Outlook trigger: a generic webhook starts the workflow; point Outlook at it"
+            )
             return Trigger("webhook", values, [(found.start("subject"), found.end())], [note])
         if provider is None and not unknown:
             continue
