@@ -12,7 +12,14 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r57b-11-en-ai-scores-arrow-else": "a chain of arrows whose middle link is a band of the AI's score ('→ 4 or more "
+    "→ Notion …; else → …') is read as a test of the event's own score field before the agent, and the acts after "
+    "the band are lost; the test should follow the agent, on its answer",
+    "r57b-13-en-ai-check-against-list": "'could the AI check it against our wanted list (Airtable …)? If a guitar "
+    "matches and it's priced over $3,000, …; if it matches but is cheaper, …' is read as two tests of the mail with "
+    "no Airtable read or agent: a comparison against a list read first, then tests of the agent's answer, is not built",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round57b.jsonl", _KNOWN))
