@@ -2800,8 +2800,8 @@ _SITUATION = re.compile(
     # generate …' is no label)
     r"(?:(?:(?<![^\n])[^\W\d][\w'’ -]{0,24}:|\[[^\]\n]{1,24}\])\s+(?=(?:i|we)(?:['’]|\s)))?"
     # ('Harbourlight Legal Clinic — emails to intake@… arrive in Outlook', 'Front desk at Mapleridge Sleep Clinic: new
-    # referrals come in as …'): who is writing, set off before what arrives
-    r"(?:(?<![^\n])[^\W\d][\w'’& ]{0,48}?(?::|\s[—–]\s)\s*)?"
+    # referrals come in as …'): who is writing, set off before what arrives (words only: 'Repeat 5 times:' is none)
+    r"(?:(?<![^\n])(?P<heading>[^\W\d](?:[^\W\d]|[’'& ]){0,48}?)(?::|\s[—–]\s)\s*)?"
     # ('I run a small curry house and our takeaway orders arrive by email in Gmail', 'We're a bakery and customers
     # message us on WhatsApp'): who we are, then what arrives, joined by 'and'
     r"(?:(?:i|we)(?:['’](?:m|re)|\s+(?:am|are|run|own|have|manage))\s+(?:an?|the|our|my)\s+[^.!?\n,;:]{0,50}?(?:,\s*|\s+)and\s+)?"
@@ -2832,6 +2832,8 @@ def _situation(text: str) -> Trigger | None:
 
     for found in _SITUATION.finditer(text):
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
+        if found.group("heading") and re.search(r"\b(?:and|then)$", subject.strip(), re.I):
+            continue  # ('Task: generate a slogan and post it to #ideas': commands after a heading, no arrival)
         paused = found.end()
         # 'We get about 80 enquiry emails a day in our Gmail': what arrives where we are, said by us
         # ('Our association gets swarm reports as emails to our Gmail': we, named by what we are)
