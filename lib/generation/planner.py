@@ -1108,6 +1108,8 @@ def draft(description: str, home: tuple[str, str] | None = None) -> Draft:
         # 'When fields.priority.name is "Blocker", post …': a field of the event set equal to a quoted value
         valued = _WHEN_VALUE.search(text) if qualifier is None else None
         qualifier = f"it mentions {valued.group('q')}" if valued else qualifier
+        moved = _EVENT_MOVES.search(text) if qualifier is None else None
+        qualifier = event_test(moved.group(0)) if moved else qualifier
     if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
         # '… the orders/create webhook and it's the customer's first order', '… the incident webhook that only
         # alerts when the urgency is 'high'': a state joined to the event clause is a test of the event
@@ -2101,6 +2103,17 @@ def _event_clause(text: str) -> str:
 _EVENT_AGAIN = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s+"
     r"(?:an?|the|one|it|they|someone|somebody|anyone|new)\b[^,;.:]{0,60}?\b(?:and|that|which|whose)\b(?:[^,;:.!?\n]|\.(?=\S)){0,80}",
+    re.I,
+)
+
+
+# 'HubSpot can send a webhook when a deal changes stage. So: when a deal moves to 'Closed Won', create …': the event
+# named again in a later sentence, moving to a quoted state — the state the run is for
+_EVENT_MOVES = re.compile(
+    r"(?:^|(?<=[.!?\n:]))\s*(?:so,?\s+|then,?\s+)?(?:when(?:ever)?|once|each\s+time|every\s+time|as\s+soon\s+as)\s+"
+    r"(?:an?|the|one|it|they)\b[^,;.:!?\n]{0,50}?\b(?:moves?|changes?|goes|is\s+moved|is\s+set|enters|passes)\s+"
+    r"[^,;.:!?\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:status|stage|state|phase|column)\s+)?"
+    r"(?:\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
     re.I,
 )
 

@@ -9202,14 +9202,36 @@ def _route_clauses(text: str) -> list[str]:
     if len(fors) < 2:
         if sum(1 for p in pieces if _route_of(p) is not None) >= 2:
             # 'Employment enquiries SHALL be e-mailed to …; Family enquiries SHALL be …': a ';' ends each route
-            return [c for p in pieces for c in _apposed(clauses(p))]
-        return _apposed(clauses(text))
+            return [c for p in pieces for c in _apposed(_label_kept(p))]
+        return _apposed(_kinds_kept(clauses(text)))
     out: list[str] = []
     for i, piece in enumerate(pieces):
         if i in fors:
             out.append(piece.strip().rstrip("."))
         else:
             out += clauses(piece)
+    return out
+
+
+def _label_kept(piece: str) -> list[str]:
+    """The clauses of one route; 'New booking → row in the Google Sheet …' keeps its kind before the arrow (a 'new …'
+    before an arrow is no event of its own among routes)."""
+    return _kinds_kept(clauses(piece))
+
+
+def _kinds_kept(parts: list[str]) -> list[str]:
+    """Clauses with a kind alone ('New booking') joined back to the arrow and act after it."""
+    out: list[str] = []
+    for part in parts:
+        if (
+            out
+            and re.match(r"\s*(?:->|→|=>)\s*\S", part)
+            and not re.search(r"->|→|=>", out[-1])
+            and re.fullmatch(r"\s*(?:and\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s*", out[-1], re.I)
+        ):
+            out[-1] = f"{out[-1].rstrip()} {part.lstrip()}"
+        else:
+            out.append(part)
     return out
 
 
@@ -15041,7 +15063,7 @@ def _is_route(sentence: str) -> bool:
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
     if said and _bare_verb(said.group("act")) is not None:
         return True
-    parts = clauses(sentence)  # none for punctuation alone (', ')
+    parts = _label_kept(sentence)  # none for punctuation alone (', ')
     if not parts:
         return False
     if numeric_head(parts[0]):

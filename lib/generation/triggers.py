@@ -1962,7 +1962,7 @@ def _read_webhook(clause: str) -> Trigger | None:
     provider = _provider(head.lower())
     notes = []
     named = [k for _, k in lx.integrations_in(head) if k != provider and k not in ("gmail",)]
-    if provider and named and not _named_provider(head.lower()):
+    if provider and named and not _brand_named(head.lower()):
         # 'When a new Outlook email arrives': an e-mail event, but from a service JUL25 cannot listen to
         name = lexicon()["integrations"][named[0]]["type"].replace("_", " ").title()
         notes.append(
@@ -2010,7 +2010,8 @@ _EVENT_TESTS = (
     r"\b(?:pull[\s-]+requests?|PRs?)\s+(?:(?:gets?|got|is|was|are|were|has\s+been|have\s+been)\s+)?"
     r"(?P<mg>merged)\b",
     # 'with "invoice" in the subject', 'has 'crash' in the title': the words said of one field, looked for there
-    r"(?:with|w/|has|have|having|contains?|containing|includes?|including|mentions?|mentioning)\s+"
+    # ('from a supplier w 'invoice' in the subject': 'w' is 'with' in a hurried note)
+    r"(?:with|w/|\bw(?=\s+[\"“'])|has|have|having|contains?|containing|includes?|including|mentions?|mentioning)\s+"
     r"(?P<fq>[\"“'][^\"”'\n]{1,40}[\"”'])\s+in\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<ff>subject|title|summary|body|description|name|message|text)\b",
     # 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
@@ -2085,7 +2086,9 @@ _EVENT_TESTS = (
     r"(?:me|us)\b",
     # 'changes to status "Shipped"', 'moves to closed-won', 'goes in status 'Approved'', 'passes into the stage
     # 'Closed Won'' (a quoted status is all its words)
+    # ('changes status to 'Deposit paid'', 'changes its stage to Won': the field named before 'to')
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|is put|goes|went|passes|passed|enters|entered)\s+"
+    r"(?:(?:its\s+|their\s+|the\s+)?(?:status|stage|state|phase)\s+(?=to\b))?"
     r"(?:to|into|in(?=\s+(?:the\s+)?(?:status|stage|state|phase|column)\b))\s+(?:the\s+)?"
     r"(?:(?:status|stage|state|phase|column)\b)?\s*(?:[\"“'](?P<sq>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<s>"
     # ('moves to Closed Won', 'changes to Ready for Pickup': a state named in capitals is all its words)
@@ -2205,6 +2208,20 @@ def _named_provider(text: str) -> bool:
         for name, entry in providers.items()
         if name != "generic"
         for p in entry["names"]
+    )
+
+
+def _brand_named(text: str) -> bool:
+    """A provider named by its own name, not by a place any service has ('inbox', lexicon 'webhook_providers'
+    `place_names`): 'Outlook inbox bookings@…' names Outlook's inbox, not Gmail."""
+    text = _addresses_blanked(text)
+    providers = lexicon()["webhook_providers"]
+    return any(
+        re.search(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)
+        for name, entry in providers.items()
+        if name != "generic"
+        for p in entry["names"]
+        if p not in entry.get("place_names", ())
     )
 
 
@@ -2797,10 +2814,14 @@ _SITUATION = re.compile(
     # ('Newbie question: I run …', '[Help] I have …': a short label before what we tell of ourselves; 'Repeat 5 times:
     # generate …' is no label)
     r"(?:(?:(?<![^\n])[^\W\d][\w'’ -]{0,24}:|\[[^\]\n]{1,24}\])\s+(?=(?:i|we)(?:['’]|\s)))?"
+    # ('Harbourlight Legal Clinic — emails to intake@… arrive in Outlook', 'Front desk at Mapleridge Sleep Clinic: new
+    # referrals come in as …'): who is writing, set off before what arrives (words only: 'Repeat 5 times:' is none)
+    r"(?:(?<![^\n])(?P<heading>[^\W\d](?:[^\W\d]|[’'& ]){0,48}?)(?::|\s[—–]\s)\s*)?"
     # ('I run a small curry house and our takeaway orders arrive by email in Gmail', 'We're a bakery and customers
     # message us on WhatsApp'): who we are, then what arrives, joined by 'and'
     r"(?:(?:i|we)(?:['’](?:m|re)|\s+(?:am|are|run|own|have|manage))\s+(?:an?|the|our|my)\s+[^.!?\n,;:]{0,50}?(?:,\s*|\s+)and\s+)?"
-    r"(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
+    # (an address's dots are inside the subject: 'emails to intake@harbourlightlegal.org arrive …')
+    r"(?P<subject>(?:[\w'’@#](?:[\w'’@#-]|\.(?=\w))*\s+){0,5}?[\w'’](?:[\w'’-]|[@.](?=\w))*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     # (an address's dots are inside the clause: '… arrive by email at bookings@kayaks.co.uk (Outlook)')
@@ -2826,6 +2847,8 @@ def _situation(text: str) -> Trigger | None:
 
     for found in _SITUATION.finditer(text):
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
+        if found.group("heading") and re.search(r"\b(?:and|then)$", subject.strip(), re.I):
+            continue  # ('Task: generate a slogan and post it to #ideas': commands after a heading, no arrival)
         paused = found.end()
         # 'We get about 80 enquiry emails a day in our Gmail': what arrives where we are, said by us
         # ('Our association gets swarm reports as emails to our Gmail': we, named by what we are)
@@ -2857,6 +2880,8 @@ def _situation(text: str) -> Trigger | None:
             _NOT_A_SUBJECT.search(subject.strip())
             or lx.integrations_in(subject)
             and not re.search(r"\b(?:anything|everything|whatever|all)\b", subject, re.I)
+            # ('emails to intake@… arrive in Outlook': mail to an address of ours, no service doing something)
+            and not re.fullmatch(r"(?:new\s+)?e-?mails?\s+(?:to|for)\s+\S+@\S+", subject.strip(), re.I)
         ):
             if not rest.startswith(" in " + subject):
                 continue  # 'Slack posts …' has a service as its doer; 'Post …' is a command
@@ -2871,10 +2896,14 @@ def _situation(text: str) -> Trigger | None:
         mailed = bool(re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I))
         # ('- enquiries arrive by email at bookings@… (Outlook)': a note on how they come, to an address of ours;
         # Gmail's event, or a webhook when Outlook is named, which JUL25 cannot listen to)
+        # ('… come in as PDF attachments to referrals@… (Gmail)': the same note, the mail's parts named)
         by_mail = re.match(
-            r"\s+(?:by|via|per)\s+e-?mail\s+(?:to|at)\s+[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", rest, re.I
+            r"\s+(?:(?:by|via|per)\s+e-?mail|as\s+(?:[\w-]+\s+){0,3}?(?:e-?mails?|attachments?))\s+(?:to|at)\s+"
+            r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+",
+            rest,
+            re.I,
         )
-        if by_mail and not _named_provider(rest.lower()):
+        if by_mail and (not _named_provider(rest.lower()) or _provider(rest.lower()) == "gmail"):
             if re.search(r"\boutlook\b", rest, re.I):
                 values = {
                     "startWorkflow": "webhook",
@@ -2894,6 +2923,18 @@ def _situation(text: str) -> Trigger | None:
             else None
         )
         unknown = external_in(where) if provider is None else []
+        if (
+            provider is None
+            and not unknown
+            and re.search(r"\boutlook\b", where, re.I)
+            and re.search(r"\be-?mails?\b|@", subject, re.I)
+        ):
+            # ('emails to intake@… arrive in Outlook': mail arriving, at a service JUL25 cannot listen to)
+            values = {"startWorkflow": "webhook", "webhookProvider": "generic", "webhookPath": _slug(subject)}
+            note = (
+                "Sim JUL25 has no Outlook trigger: a generic webhook starts the workflow; point Outlook at it"
+            )
+            return Trigger("webhook", values, [(found.start("subject"), found.end())], [note])
         if provider is None and not unknown:
             continue
         if any(
@@ -3696,6 +3737,10 @@ def _tool_event(text: str) -> Trigger | None:
                 _provider(app.lower()) or lx.integrations_in(app) or _external_in(app)
             ):
                 continue
+            if pattern is _TOOL_QUOTED and re.search(
+                r"\b(?:the|my|our|their|your|this|that)\s*$", text[: match.start()], re.I
+            ):
+                continue  # ('→ row in the Google Sheet 'New Patients'': a place the user names, no module's event)
             if pattern is _TOOL_WATCH and read_schedule(text) is not None:
                 return read_schedule(text)  # 'Reddit > Watch posts … Runs once a day at 12:00': polled on it
             event = _app_event(app, match.group("thing"), match.group("rest") or "")
