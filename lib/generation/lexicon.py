@@ -6545,11 +6545,27 @@ def sourced_arrows(text: str) -> str:
             or len(re.findall(r"[A-Za-z][\w'-]*", np)) < 2
             or not (integrations_in(dest) or re.search(r"#[\w-]|@|\b(?:me|my|us|our)\b", dest, re.I))
             or read_schedule(np) is not None
+            or not _after_the_clock(m.string[: m.start()])
         ):
             return m.group(0)
         return m.group("lead") + "get " + m.group(0)[len(m.group("lead")) :]
 
     return _ARROWED_SOURCE.sub(read, text)
+
+
+def _after_the_clock(before: str) -> bool:
+    """Whether a noun phrase opening after an arrow follows the schedule's own arrow ('every wkday 8:15 → GCal …'):
+    the line before it is the schedule and no other arrow ('bugs → Linear, features → …' routes, it reads nothing).
+    A phrase at a line's start or after a label is not after an arrow at all."""
+    from lib.generation.triggers import read_schedule
+
+    stripped = before.rstrip()
+    arrow = re.search(r"(?:→|->|=>)$", stripped)
+    if not arrow:
+        return True
+    line = stripped[: arrow.start()].rsplit("\n", 1)[-1]
+    segment = re.split(r"[.;!?:](?:\s|$)", line)[-1]
+    return not re.search(r"→|->|=>", segment) and read_schedule(segment) is not None
 
 
 # 'for each photo added today to the Google Drive folder 'Hedge Surveys', …': the items of a loop, said by how they
