@@ -1962,7 +1962,7 @@ def _read_webhook(clause: str) -> Trigger | None:
     provider = _provider(head.lower())
     notes = []
     named = [k for _, k in lx.integrations_in(head) if k != provider and k not in ("gmail",)]
-    if provider and named and not _brand_named(head.lower()):
+    if provider and named and not _named_provider(head.lower(), by_brand=True):
         # 'When a new Outlook email arrives': an e-mail event, but from a service JUL25 cannot listen to
         name = lexicon()["integrations"][named[0]]["type"].replace("_", " ").title()
         notes.append(
@@ -2200,7 +2200,10 @@ def _addresses_blanked(text: str) -> str:
     return text
 
 
-def _named_provider(text: str) -> bool:
+def _named_provider(text: str, *, by_brand: bool = False) -> bool:
+    """Whether the text names a webhook provider; `by_brand`: by its own name, not by a place any service has
+    ('inbox', lexicon 'webhook_providers' `place_names`): 'Outlook inbox bookings@…' names Outlook's inbox, not
+    Gmail."""
     text = _addresses_blanked(text)
     providers = lexicon()["webhook_providers"]
     return any(
@@ -2208,20 +2211,7 @@ def _named_provider(text: str) -> bool:
         for name, entry in providers.items()
         if name != "generic"
         for p in entry["names"]
-    )
-
-
-def _brand_named(text: str) -> bool:
-    """A provider named by its own name, not by a place any service has ('inbox', lexicon 'webhook_providers'
-    `place_names`): 'Outlook inbox bookings@…' names Outlook's inbox, not Gmail."""
-    text = _addresses_blanked(text)
-    providers = lexicon()["webhook_providers"]
-    return any(
-        re.search(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)
-        for name, entry in providers.items()
-        if name != "generic"
-        for p in entry["names"]
-        if p not in entry.get("place_names", ())
+        if not (by_brand and p in entry.get("place_names", ()))
     )
 
 
