@@ -20,8 +20,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r41d-04-asking-in-slack-chatbot-doc": "the example question 'when do you open on Sunday' is read as a weekly "
     "schedule (trigger reading, not this round's stream)",
-    "r41d-09-notes-open-question-texts": "the quoted sheet name 'New Patients' is read as the run's event ('new "
-    "patients'), so the sheet write is dropped as the trigger's (trigger reading)",
     "r41d-18-de-marked-available-sheet": "German 'wird … als 'verfügbar' markiert' is refused (phrase table lacks it)",
 }
 

@@ -18,8 +18,6 @@ _KNOWN: dict[str, str] = {
     "block, not as the workflow's API trigger: the app calling 'a workflow API' is not read as calling ours",
     "r55b-11-en-typeform-webhook-captain": "'email the captain' is read as the club's own captain (lexicon "
     "'own_people', one address set once), not the one who signed the team up, whose address the form sends",
-    "r55b-14-en-notion-page-email-each-member": "the members' table, named in the sentence before the ask ('the "
-    "members in the Airtable table …'), is not read: 'email each member' becomes one e-mail to a member address",
 }
 
 
