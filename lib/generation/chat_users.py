@@ -45,7 +45,7 @@ def look_up_chat_users(plan: WorkflowPlan, said: str, people: dict[str, tuple[st
             block,
             f"Email for {block.name}",
             _code(record, email, "email", True).replace(
-                f"const item = <{record}>;", f"const item = {_held(record)};"
+                f"const item = <{record}>;", f"const item = {payload_read(f'<{record}>')};"
             ),
         )
         taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
@@ -71,10 +71,11 @@ def look_up_chat_users(plan: WorkflowPlan, said: str, people: dict[str, tuple[st
     return notes
 
 
-def _held(record: str) -> str:
-    """The code reading `record`: a starter's field is read from the event's object (JUL25 puts a starter value in the
-    code unquoted, so only the whole object arrives as JSON: `(<start.webhook.data.payload>)?.["data"]?.["object"]`)."""
-    root = "start.webhook.data.payload"
-    if not record.startswith(root + "."):
-        return f"<{record}>"
-    return f"(<{root}>)" + "".join(f"?.[{json.dumps(key)}]" for key in record[len(root) + 1 :].split("."))
+def payload_read(ref: str) -> str:
+    """The code reading the reference `ref` ('<start.webhook.data.payload.data.object>'): a field of the event's payload
+    is read from the payload (JUL25 puts a starter value in the code unquoted, so only the whole payload arrives as
+    JSON: `(<start.webhook.data.payload>)?.["data"]?.["object"]`); any other reference is read as it is."""
+    root = "<start.webhook.data.payload"
+    if not ref.startswith(root + "."):
+        return ref
+    return f"({root}>)" + "".join(f"?.[{json.dumps(key)}]" for key in ref[len(root) + 1 : -1].split("."))

@@ -22,7 +22,7 @@ from lib.generation import lexicon as lx
 from lib.generation import rx as re
 from lib.generation.answer_labels import answer_labels
 from lib.generation.brought import brought_fields, said_fields, with_fields
-from lib.generation.chat_users import look_up_chat_users
+from lib.generation.chat_users import look_up_chat_users, payload_read
 from lib.generation.corrections import corrected, places_corrected
 from lib.generation.else_repeats import repeat_on_else
 from lib.generation.empty_lists import guard_empty_lists
@@ -6208,7 +6208,7 @@ class _Builder:
             if lx.counts_items(test) and not prev.startswith("<loop.currentItem"):
                 # the newest list the condition can read: not one fetched inside a loop that has ended
                 listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
-                return _cmp(f"[].concat({_read_in_code(listed)} || []).length", op, num), None
+                return _cmp(f"[].concat({payload_read(listed)} || []).length", op, num), None
             fields = self.fields.get(prev, {})
             field_path = next(
                 (path for word, path in fields.items() if re.search(r"\b(?:" + word + ")", low)), None
@@ -7469,15 +7469,6 @@ def _field_read(ref: str, path: str) -> str:
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
     reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
-
-
-def _read_in_code(ref: str) -> str:
-    """A reference the condition's code reads as a list or object: a field of the event's payload is taken from the
-    payload (JUL25 puts a starter value into the code unquoted; only the payload arrives whole, as JSON)."""
-    root = "<start.webhook.data.payload"
-    if ref.startswith(root + "."):
-        return _field_read(root + ">", ref[len(root) + 1 : -1])
-    return ref
 
 
 # 'the "status" field isn't "ok"', "the state field is 'degraded'", 'the "plan" value equals "free"': a field the test

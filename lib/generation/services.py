@@ -819,14 +819,14 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             out.append((m.start(), name, "api"))
     # 'check my etsy shop every 30 min thru their api': a service services.json knows by its API host, written in
     # small letters with words between it and the 'their/its API' that calls it
-    hosts = "|".join(re.escape(k) for k in sorted(facts["hosts"], key=len, reverse=True))
     called = re.search(r"\b(?:via|through|using|with|from)\s+(?:their|its)\s+api\b", clause, re.I)
-    for m in re.finditer(r"(?<![\w'\"“‘’#@./-])(" + hosts + r")(?![\w'’@/-]|\.\w)", clause, re.I):
-        if (
-            called
-            and m.start() < called.start()
-            and not any(n.lower() == m.group(1).lower() for _, n, _ in out)
-            and m.group(1).lower() not in never
-        ):
-            out.append((m.start(), m.group(1), "api"))
+    if called:
+        hosts = "|".join(re.escape(k) for k in sorted(facts["hosts"], key=len, reverse=True))
+        for m in re.finditer(r"(?<![\w'\"“‘’#@./-])(" + hosts + r")(?![\w'’@/-]|\.\w)", clause, re.I):
+            if (
+                m.start() < called.start()
+                and not any(n.lower() == m.group(1).lower() for _, n, _ in out)
+                and m.group(1).lower() not in never
+            ):
+                out.append((m.start(), m.group(1), "api"))
     return sorted(out)
